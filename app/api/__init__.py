@@ -1,0 +1,7 @@
+from fastapi import APIRouter
+
+from app.api import articles, speakers, statements, topics
+
+api_router = APIRouter(prefix="/v1")
+for module in (articles, statements, speakers, topics):
+    api_router.include_router(module.router)

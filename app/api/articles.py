@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from app.api.deps import JsonBody, PageDep, SessionDep, WriteKey
+from app.api.problems import ProblemError, problem_responses
+from app.ingest import ingest, pipeline_version
+from app.models import Article, ArticleCreate, ArticleDetail, ArticlePublic, Page
+from app.nlp import extract
+from app.queries import article_detail, list_articles
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+
+@router.post(
+    "",
+    summary="Ingest an article",
+    description="Extracts every statement of the article, resolves its speakers, tags topics "
+    "and stances, and stores it all in one transaction. The same text again returns the "
+    "stored article with 200 and stores nothing new.",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ArticleDetail,
+    operation_id="create_article",
+    dependencies=[WriteKey, JsonBody],
+    responses={
+        200: {"model": ArticleDetail, "description": "The same text was already stored."},
+        **problem_responses(400, 401, 403, 413, 415, 422),
+    },
+)
+def create_article(data: ArticleCreate, session: SessionDep, response: Response) -> ArticleDetail:
+    article, created = ingest(session, data, extract(data.text), pipeline_version())
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    response.headers["Location"] = f"/v1/articles/{article.id}"
+    return article_detail(session, article)
+
+
+@router.get(
+    "",
+    summary="List articles",
+    response_model=Page[ArticlePublic],
+    operation_id="list_articles",
+    responses=problem_responses(400, 422),
+)
+def get_articles(session: SessionDep, page: PageDep) -> Page[ArticlePublic]:
+    items = list_articles(session, page.after, page.limit)
+    return Page(items=items, next=page.next_cursor([a.id for a in items]))
+
+
+def _article(session: SessionDep, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise ProblemError(404, f"No article with id {article_id}.")
+    return article
+
+
+@router.get(
+    "/{article_id}",
+    summary="An article with its statements",
+    response_model=ArticleDetail,
+    operation_id="get_article",
+    responses=problem_responses(404, 422),
+)
+def get_article(article_id: int, session: SessionDep) -> ArticleDetail:
+    return article_detail(session, _article(session, article_id))
+
+
+@router.delete(
+    "/{article_id}",
+    summary="Delete an article and its statements",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="delete_article",
+    dependencies=[WriteKey],
+    responses=problem_responses(401, 403, 404, 422),
+)
+def delete_article(article_id: int, session: SessionDep) -> Response:
+    session.delete(_article(session, article_id))
+    session.commit()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from app.db import alembic_config, get_engine
+from app.nlp.parse import get_nlp
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", summary="The process is up", operation_id="healthz")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get(
+    "/readyz",
+    summary="Database reachable, migrations at head, NLP model loaded",
+    operation_id="readyz",
+    responses={503: {"description": "Not ready; the body says which check failed."}},
+)
+def readyz() -> JSONResponse:
+    checks: dict[str, str] = {}
+    engine = get_engine()
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+            current = MigrationContext.configure(conn).get_current_heads()
+        head = ScriptDirectory.from_config(alembic_config(str(engine.url))).get_heads()
+        checks["database"] = "ok"
+        checks["migrations"] = "ok" if set(current) == set(head) else f"at {current}, head {head}"
+    except Exception as exc:  # readiness reports failures; it must not raise them
+        checks["database"] = f"error: {type(exc).__name__}"
+    checks["model"] = "ok" if get_nlp.cache_info().currsize else "not loaded"
+    ready = all(v == "ok" for v in checks.values())
+    return JSONResponse(
+        {"status": "ok" if ready else "unavailable", "checks": checks},
+        status_code=200 if ready else 503,
+    )

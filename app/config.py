@@ -1,0 +1,34 @@
+"""Settings, read once from environment variables (and an optional .env file)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./quotes.db",
+        description="SQLAlchemy URL; the default is an SQLite file in the working folder.",
+    )
+    api_keys: str = Field(
+        default="",
+        description="Comma-separated keys accepted in X-API-Key for writes.",
+    )
+    max_body_bytes: int = Field(default=1_000_000, ge=1, description="Largest body accepted.")
+    default_page_size: int = Field(default=50, ge=1, le=200)
+    max_page_size: int = Field(default=200, ge=1)
+    sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

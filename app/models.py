@@ -1,0 +1,311 @@
+"""Tables (changed only by Alembic migrations) and the API models beside them."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, field_validator
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class StatementType(StrEnum):
+    direct = "direct"
+    indirect = "indirect"
+    mixed = "mixed"
+
+
+class StanceValue(StrEnum):
+    support = "support"
+    oppose = "oppose"
+    neutral = "neutral"
+
+
+class SpeakerKind(StrEnum):
+    person = "person"
+    organization = "organization"
+    government = "government"
+    group = "group"
+    anonymous = "anonymous"
+    document = "document"
+
+
+T = TypeVar("T")
+SLUG_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+# --- articles -------------------------------------------------------------------------------
+
+
+class ArticleBase(SQLModel):
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+    source: str | None = Field(default=None, max_length=200, description="The outlet.")
+    published_at: datetime | None = None
+
+
+class Article(ArticleBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    language: str = Field(default="en", max_length=16)
+    text: str
+    content_hash: str = Field(max_length=64, unique=True)
+    ingested_at: datetime = Field(default_factory=utcnow)
+    pipeline_version: str = Field(max_length=64)
+
+
+class ArticleCreate(ArticleBase):
+    text: str = Field(description="The article's plain text; spans in the response index into it.")
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("text must contain more than whitespace")
+        return v
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "text": "President Masoud Pezeshkian says the presence of foreign countries in "
+                    "the region will not be to the benefit of regional nations.",
+                    "title": "Pezeshkian meets Azerbaijan's deputy PM",
+                    "source": "Example Wire",
+                    "url": "https://example.org/news/1",
+                    "published_at": "2024-08-12T09:00:00Z",
+                }
+            ]
+        }
+    }
+
+
+class ArticlePublic(ArticleBase):
+    id: int
+    language: str
+    content_hash: str
+    ingested_at: datetime
+    pipeline_version: str
+    statement_count: int = 0
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+
+class Speaker(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=200, unique=True)
+    name: str = Field(max_length=300, index=True)
+    kind: str = Field(default=SpeakerKind.person, max_length=32)
+    title: str | None = Field(default=None, max_length=300)
+    affiliation: str | None = Field(default=None, max_length=300)
+
+
+class SpeakerAlias(SQLModel, table=True):
+    __tablename__ = "speakeralias"
+    __table_args__ = (UniqueConstraint("speaker_id", "alias_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speaker.id", ondelete="CASCADE", index=True)
+    alias: str = Field(max_length=300)
+    # Case-folded and whitespace-collapsed: the key that lookups and merges compare.
+    alias_key: str = Field(max_length=300, index=True)
+    # Only proper names may link speakers across articles; "the president" may not.
+    is_name: bool = False
+
+
+class SpeakerRef(SQLModel):
+    id: int
+    slug: str
+    name: str
+    kind: str
+
+
+class SpeakerPublic(SpeakerRef):
+    title: str | None
+    affiliation: str | None
+    statement_count: int = 0
+
+
+class SpeakerDetail(SpeakerPublic):
+    aliases: list[str] = []
+
+
+# --- topics ---------------------------------------------------------------------------------
+
+
+class Topic(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=100, unique=True)
+    label: str = Field(max_length=200)
+    description: str = ""
+    terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    exclude: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class TopicPublic(SQLModel):
+    id: int
+    slug: str
+    label: str
+    description: str
+    terms: list[str]
+    exclude: list[str] = []
+    statement_count: int = 0
+
+
+class TopicFields(SQLModel):
+    label: str = Field(min_length=1, max_length=200)
+    description: str = Field(default="", max_length=2000)
+    terms: list[str] = Field(
+        min_length=1,
+        max_length=500,
+        description="Words and phrases, matched on lemmas; `a + b`: both anywhere in the "
+        "statement; `~x`: names the topic's opposite, so the stance toward it is inverted.",
+    )
+    exclude: list[str] = Field(
+        default_factory=list, max_length=500, description="Phrases that veto a term they overlap."
+    )
+
+    @field_validator("terms", "exclude")
+    @classmethod
+    def _phrases_not_blank(cls, v: list[str]) -> list[str]:
+        phrases = [" ".join(t.split()) for t in v]
+        if any(not t or len(t) > 200 for t in phrases):
+            raise ValueError("each entry must be a non-empty string of at most 200 characters")
+        return phrases
+
+
+class TopicCreate(TopicFields):
+    slug: str = Field(max_length=100, description="Lower-case words joined by hyphens.")
+
+    @field_validator("slug")
+    @classmethod
+    def _slug_shape(cls, v: str) -> str:
+        if not SLUG_RE.fullmatch(v):
+            raise ValueError("slug must be lower-case letters and digits joined by hyphens")
+        return v
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "slug": "water",
+                    "label": "Water",
+                    "description": "Water supply, rivers, dams and water rights.",
+                    "terms": ["water", "river", "dam", "drought", "irrigation"],
+                }
+            ]
+        }
+    }
+
+
+class StanceCounts(SQLModel):
+    support: int = 0
+    oppose: int = 0
+    neutral: int = 0
+
+
+class TopicDetail(TopicPublic):
+    stances: StanceCounts
+
+
+class SpeakerStances(StanceCounts):
+    speaker: SpeakerRef
+
+
+class TopicStances(StanceCounts):
+    topic: str
+    label: str
+
+
+class RetagResult(SQLModel):
+    topic: TopicPublic
+    statements_scanned: int
+    statements_tagged: int
+
+
+# --- statements -----------------------------------------------------------------------------
+
+
+class Statement(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_statement_speaker_id_id", "speaker_id", "id"),
+        Index("ix_statement_article_id_id", "article_id", "id"),
+        Index("ix_statement_type_id", "type", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
+    speaker_id: int | None = Field(default=None, foreign_key="speaker.id", ondelete="SET NULL")
+    speaker_mention: str | None = Field(default=None, max_length=300)
+    content: str
+    type: str = Field(max_length=16)
+    cue: str | None = Field(default=None, max_length=300)
+    content_start: int
+    content_end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    sentence_index: int
+    confidence: float = 1.0
+
+
+class StatementTopic(SQLModel, table=True):
+    __tablename__ = "statementtopic"
+    __table_args__ = (
+        Index("ix_statementtopic_topic_stance", "topic_id", "stance", "statement_id"),
+    )
+
+    statement_id: int = Field(foreign_key="statement.id", ondelete="CASCADE", primary_key=True)
+    topic_id: int = Field(foreign_key="topic.id", ondelete="CASCADE", primary_key=True)
+    stance: str = Field(max_length=16)
+    score: float = 0.0
+    evidence: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+
+
+class EvidencePublic(SQLModel):
+    text: str
+    span: tuple[int, int]
+
+
+class StatementTopicPublic(SQLModel):
+    topic: str
+    stance: StanceValue
+    score: float
+    evidence: list[EvidencePublic] = []
+    stance_evidence: list[EvidencePublic] = []
+
+
+class StatementPublic(SQLModel):
+    id: int
+    article_id: int
+    speaker: SpeakerRef | None
+    speaker_mention: str | None
+    content: str
+    type: StatementType
+    cue: str | None
+    content_span: tuple[int, int]
+    speaker_span: tuple[int, int] | None
+    cue_span: tuple[int, int] | None
+    sentence_index: int
+    confidence: float
+    topics: list[StatementTopicPublic] = []
+
+
+class ArticleDetail(ArticlePublic):
+    text: str
+    statements: list[StatementPublic] = []
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next: str | None = Field(default=None, description="Cursor of the next page; null on the last.")

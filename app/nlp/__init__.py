@@ -1,0 +1,273 @@
+"""Attribution engine: plain text in, typed statements out.
+
+    from app.nlp import extract
+    extraction = extract(article_text)
+
+The stages are separate modules of small functions over a parsed spaCy ``Doc``:
+``parse`` (model), ``quotes`` (direct quotes), ``reported`` (cue verbs and their clauses),
+``speakers`` (canonical speakers), and the optional ``topics``/``stance`` modules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+
+from app.nlp.draft import Draft
+from app.nlp.lexicon import Lexicon, get_lexicon
+from app.nlp.parse import MAX_CHARS, get_nlp
+from app.nlp.quotes import Quote, attribute_quotes, find_quotes, inside_mask
+from app.nlp.reported import colon_statements, cue_subjects, find_reported
+from app.nlp.speakers import resolve_all
+from app.nlp.types import Extraction, Statement, StatementType, TopicTag
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract", "extract_doc", "extract_many", "statement_to_json"]
+
+TRIM = frozenset(" \t\r\n\u00a0.,;:")
+QUOTE_MARKS = frozenset("\"'“”‘’«»„`")
+
+
+def prepare_text(text: str) -> str:
+    """The text the parser sees: capped so one huge input cannot exhaust memory. Offsets stay
+    valid because only the tail is dropped."""
+    return text[:MAX_CHARS]
+
+
+def extract(text: str) -> Extraction:
+    if not text or not text.strip():
+        return Extraction()
+    return extract_doc(get_nlp()(prepare_text(text)))
+
+
+def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Extraction]:
+    """Extract from a stream of texts; ``nlp.pipe`` batches the parse and keeps memory flat."""
+    nlp = get_nlp()
+    for doc in nlp.pipe((prepare_text(t or "") for t in texts), batch_size=batch_size):
+        if not doc.text.strip():
+            yield Extraction()
+        else:
+            yield extract_doc(doc)
+
+
+def extract_doc(doc: Doc) -> Extraction:
+    lex = get_lexicon()
+    text = doc.text
+    quotes = find_quotes(text)
+    mask = inside_mask(doc, quotes)
+    drafts = prune(list(find_reported(doc, lex, mask)))
+    # a headline colon ("Trump: ...") only counts where no cue verb already attributes
+    drafts += [c for c in colon_statements(doc, lex, mask) if not _overlaps_any(c, drafts)]
+    drafts = attribute_quotes(doc, quotes, drafts, cue_subjects(doc, lex, mask), lex)
+    drafts = prune(drafts)
+    drafts.sort(key=lambda d: (d.content_start, d.content_end))
+    resolved, speakers = resolve_all(doc, _by_source_order(drafts), lex)
+    by_id = {id(d): r for d, r in zip(_by_source_order(drafts), resolved, strict=True)}
+    tagger = _topic_tagger()
+    statements: list[Statement] = []
+    for d in drafts:
+        r = by_id[id(d)]
+        kind = quote_type(text, d, quotes)
+        cs, ce = trim_content(text, d.content_start, d.content_end, kind == "direct")
+        if cs >= ce:
+            continue
+        cue = text[d.cue_start : d.cue_end] if d.cue_start is not None else None
+        st = Statement(
+            content=text[cs:ce],
+            content_span=(cs, ce),
+            type=kind,
+            cue=cue,
+            cue_span=(d.cue_start, d.cue_end) if d.cue_start is not None else None,  # type: ignore[arg-type]
+            speaker=r.speaker,
+            speaker_mention=r.mention,
+            speaker_span=r.span,
+            sentence_index=_sentence_index(doc, d.anchor),
+            confidence=0.6 if d.continues_speaker else 0.9,
+        )
+        if tagger is not None:
+            st = dataclasses.replace(st, topics=tagger(doc, cs, ce))
+        statements.append(st)
+    return Extraction(tuple(statements), tuple(speakers))
+
+
+def _overlaps_any(d: Draft, others: Sequence[Draft]) -> bool:
+    return any(o.content_start < d.content_end and d.content_start < o.content_end for o in others)
+
+
+def _by_source_order(drafts: Sequence[Draft]) -> list[Draft]:
+    """Speakers are resolved in reading order of the sources (a quote-only paragraph follows
+    the statement before it)."""
+    return sorted(
+        drafts,
+        key=lambda d: (min(d.content_start, d.cue_start or d.content_start), d.content_start),
+    )
+
+
+def prune(drafts: list[Draft]) -> list[Draft]:
+    """One statement per cue; continuation cues cut their governor's content; a cue inside
+    another statement's content is nested and is part of that content, not a statement."""
+    seen: dict[int, Draft] = {}
+    unique: list[Draft] = []
+    for d in drafts:
+        if d.cue_token is not None:
+            if d.cue_token in seen:
+                continue
+            seen[d.cue_token] = d
+        unique.append(d)
+    for b in unique:
+        if not b.inherited or b.cue_start is None:
+            continue
+        for a in unique:
+            if (
+                a is not b
+                and a.source == b.source
+                and a.content_start < b.cue_start < a.content_end
+                and (b.content_start >= b.cue_start)
+            ):
+                a.content_end = b.cue_start
+    keep: list[Draft] = []
+    for d in sorted(unique, key=lambda d: d.content_start - d.content_end):
+        anchor = d.cue_start if d.cue_start is not None else d.content_start
+        if any(
+            k.content_start <= anchor < k.content_end
+            and (k.content_start, k.content_end) != (d.content_start, d.content_end)
+            for k in keep
+        ):
+            continue
+        keep.append(d)
+    return keep
+
+
+def quote_type(text: str, d: Draft, quotes: Sequence[Quote]) -> StatementType:
+    cs, ce = d.content_start, d.content_end
+    inner = 0
+    for q in quotes:
+        if q.end <= cs or q.start >= ce:
+            continue
+        qs, qe = _strip_marks(text, q.start, q.end)
+        s, e = _strip_marks(text, _skip(text, cs, ce), _rskip(text, cs, ce))
+        if qs <= s and e <= qe + 1:
+            return "direct"
+        inner += 1
+    if inner:
+        s, e = _skip(text, cs, ce), _rskip(text, cs, ce)
+        if text[s] in QUOTE_MARKS and text[e - 1] in QUOTE_MARKS and _only_cue_outside(
+            text, s, e, quotes, d.cue_start
+        ):
+            return "direct"
+        return "mixed"
+    return "indirect"
+
+
+def _only_cue_outside(text: str, s: int, e: int, quotes: Sequence[Quote],
+                      cue_start: int | None) -> bool:
+    """``“A,” he said, “B.”``: every word outside the quotes belongs to the cue clause."""
+    pos = s
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.end <= s or q.start >= e:
+            continue
+        gap = text[pos:q.start]
+        if any(ch.isalnum() for ch in gap) and not (
+            cue_start is not None and pos <= cue_start < q.start
+        ):
+            return False
+        pos = max(pos, q.end)
+    return not any(ch.isalnum() for ch in text[pos:e])
+
+
+def _skip(text: str, s: int, e: int) -> int:
+    while s < e and (text[s] in TRIM):
+        s += 1
+    return s
+
+
+def _rskip(text: str, s: int, e: int) -> int:
+    while e > s and (text[e - 1] in TRIM):
+        e -= 1
+    return e
+
+
+def _strip_marks(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s] in QUOTE_MARKS or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in QUOTE_MARKS or text[e - 1].isspace()):
+        e -= 1
+    return s, e
+
+
+def trim_content(text: str, s: int, e: int, direct: bool) -> tuple[int, int]:
+    """Content without surrounding spaces and, for a direct quote, its outer marks and the
+    comma that only joins it to the cue."""
+    s, e = _skip(text, s, e), _rskip(text, s, e)
+    if direct:
+        s, e = _strip_marks(text, s, e)
+        while e > s and text[e - 1] in ", \n":
+            e -= 1
+    return s, e
+
+
+def _sentence_index(doc: Doc, token_i: int) -> int:
+    if not len(doc):
+        return 0
+    token_i = min(max(token_i, 0), len(doc) - 1)
+    sent_start = doc[token_i].sent.start
+    return sum(1 for s in doc.sents if s.start < sent_start)
+
+
+TopicFn = Callable[[Doc, int, int], tuple[TopicTag, ...]]
+
+
+@functools.cache
+def _topic_tagger() -> TopicFn | None:
+    """Topic tagging when ``app.nlp.topics`` is installed; extraction works without it. The
+    taxonomy is compiled once per process."""
+    try:
+        from app.nlp import topics  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    default_taxonomy = getattr(topics, "default_taxonomy", None)
+    tag_span = getattr(topics, "tag_span", None)
+    if default_taxonomy is None or tag_span is None:
+        return None
+    try:
+        taxonomy = default_taxonomy()
+    except Exception:  # a broken taxonomy must not take attribution down with it
+        log.exception("topic taxonomy failed to load; statements get no topics")
+        return None
+
+    def tag(doc: Doc, start: int, end: int) -> tuple[TopicTag, ...]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return ()
+        try:
+            return tuple(tag_span(span, taxonomy))
+        except Exception:
+            log.exception("topic tagging failed for span [%d, %d)", start, end)
+            return ()
+
+    return tag
+
+
+def statement_to_json(s: Statement) -> dict[str, Any]:
+    """The extractor-out statement dict of eval/README.md."""
+    return {
+        "content": s.content,
+        "content_span": list(s.content_span),
+        "speaker": s.speaker,
+        "speaker_mention": s.speaker_mention,
+        "speaker_span": list(s.speaker_span) if s.speaker_span is not None else None,
+        "cue": s.cue,
+        "cue_span": list(s.cue_span) if s.cue_span is not None else None,
+        "type": s.type,
+        "topics": [{"topic": t.topic, "stance": t.stance} for t in s.topics],
+    }
+
+
+def _unused(_: Lexicon) -> None:  # keeps the Lexicon import for type readers
+    return None

@@ -1,0 +1,110 @@
+"""Word lists of the attribution stages, loaded once from the JSON files in ``data/``."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _load(name: str) -> dict:
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A multi-word cue: a verb with a fixed object and/or preposition (``placed a premium on``)."""
+
+    verb: str
+    object: str | None = None
+    prep: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    clause_verbs: frozenset[str]
+    xcomp_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    continuation_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    phrases: tuple[Phrase, ...]
+    phrase_verbs: frozenset[str]
+    according: frozenset[str]
+    colon_skip: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    generic_roles: frozenset[str]
+    person_nouns: frozenset[str]
+    anonymous: frozenset[str]
+    documents: frozenset[str]
+    organizations: frozenset[str]
+    governments: frozenset[str]
+    groups: frozenset[str]
+    demonyms: dict[str, str]
+    pronouns: dict[str, frozenset[str]]
+
+    @property
+    def all_cue_verbs(self) -> frozenset[str]:
+        return (
+            self.clause_verbs
+            | self.object_verbs
+            | self.xcomp_verbs
+            | self.phrase_verbs
+            | self.naming_verbs
+        )
+
+    def pronoun_class(self, word: str) -> str | None:
+        low = word.lower()
+        for cls in (
+            "male",
+            "female",
+            "plural",
+            "neuter",
+            "first_person",
+            "second_person",
+            "relative",
+        ):
+            if low in self.pronouns[cls]:
+                return cls
+        return None
+
+
+@functools.cache
+def get_lexicon() -> Lexicon:
+    cues = _load("cues.json")
+    roles = _load("roles.json")
+    dem = _load("demonyms.json")["demonyms"]
+    prons = _load("pronouns.json")
+    phrases = tuple(Phrase(p["verb"], p.get("object"), p.get("prep")) for p in cues["phrases"])
+
+    def fs(xs: list[str]) -> frozenset[str]:
+        return frozenset(x.lower() for x in xs)
+
+    return Lexicon(
+        clause_verbs=fs(cues["clause_verbs"]),
+        xcomp_verbs=fs(cues["xcomp_verbs"]),
+        object_verbs=fs(cues["object_verbs"]),
+        addressee_verbs=fs(cues["addressee_verbs"]),
+        continuation_verbs=fs(cues["continuation_verbs"]),
+        naming_verbs=fs(cues["naming_verbs"]),
+        phrases=phrases,
+        phrase_verbs=frozenset(p.verb for p in phrases),
+        according=fs(cues["according"]),
+        colon_skip=fs(cues["colon_skip"]),
+        titles=fs(roles["titles"]),
+        honorifics=fs(roles["honorifics"]),
+        generic_roles=fs(roles["generic_roles"]),
+        person_nouns=fs(roles["person_nouns"]),
+        anonymous=fs(roles["anonymous"]),
+        documents=fs(roles["documents"]),
+        organizations=fs(roles["organizations"]),
+        governments=fs(roles["governments"]),
+        groups=fs(roles["groups"]),
+        demonyms={k.lower(): v for k, v in dem.items()},
+        pronouns={k: fs(v) for k, v in prons.items() if not k.startswith("_")},
+    )

@@ -1,0 +1,309 @@
+"""Direct quotes: find quotation-mark spans in the text and attribute them.
+
+Quote spans are found on the raw text with one left-to-right scan per paragraph, so the cost
+is linear in the text and independent of the parse. Attribution then looks at the few tokens
+around each quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.nlp.draft import Draft
+from app.nlp.lexicon import Lexicon
+
+CURLY_OPEN = "“«„"
+CURLY_CLOSE = "”»"
+STRAIGHT = '"'
+NYT_OPEN = "``"
+NYT_MARK = "''"
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+OPENING_MARKS = ("“", "«", "„", '"', "``", "''", "‘", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (or the paragraph end when unclosed)
+    closed: bool
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    n = len(text)
+    while start < n:
+        nl = text.find("\n", start)
+        end = n if nl < 0 else nl
+        yield start, end
+        start = end + 1
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _scan_double(text: str, start: int, end: int) -> list[Quote]:
+    """Double quotation marks of every style inside one paragraph."""
+    out: list[Quote] = []
+    open_at: int | None = None
+    open_curly = False
+    i = start
+    while i < end:
+        ch = text[i]
+        two = text[i : i + 2]
+        width = 1
+        if ch in CURLY_OPEN or two == NYT_OPEN:
+            width = 2 if two == NYT_OPEN else 1
+            if open_at is not None:  # a missing closer: end the previous quote here
+                out.append(Quote(open_at, _rstrip(text, open_at, i), False))
+            open_at, open_curly = i, ch in CURLY_OPEN
+        elif ch in CURLY_CLOSE:
+            if open_at is not None:
+                out.append(Quote(open_at, i + 1, True))
+                open_at = None
+        elif ch == STRAIGHT or two == NYT_MARK:
+            width = 2 if two == NYT_MARK else 1
+            if open_at is None:
+                open_at, open_curly = i, False
+            elif not open_curly:
+                out.append(Quote(open_at, i + width, True))
+                open_at = None
+        i += width
+    if open_at is not None:
+        out.append(Quote(open_at, _rstrip(text, open_at, end), False))
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _scan_single(text: str, start: int, end: int, taken: Sequence[Quote]) -> list[Quote]:
+    """Single quotation marks outside double quotes; apostrophes are told apart by context."""
+    out: list[Quote] = []
+    open_at: int | None = None
+    blocked = [(q.start, q.end) for q in taken]
+    bi = 0
+    i = start
+    while i < end:
+        while bi < len(blocked) and blocked[bi][1] <= i:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] <= i < blocked[bi][1]:
+            i = blocked[bi][1]
+            continue
+        ch = text[i]
+        if ch in "‘'" and text[i : i + 2] != NYT_MARK:
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 1] if i + 1 < end else " "
+            if open_at is None and not _is_word(prev) and _is_word(nxt):
+                open_at = i
+            elif open_at is not None and ch == "'" and not _is_word(nxt) and not prev.isspace():
+                out.append(Quote(open_at, i + 1, True))
+                open_at = None
+        elif ch == SINGLE_CLOSE and open_at is not None:
+            nxt = text[i + 1] if i + 1 < end else " "
+            if not _is_word(nxt):
+                out.append(Quote(open_at, i + 1, True))
+                open_at = None
+        i += 1
+    return out
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quote spans of the text in order. A quote left open at the end of a paragraph whose
+    next paragraph opens with a quotation mark continues there (multi-paragraph quote)."""
+    spans: list[Quote] = []
+    for pstart, pend in _paragraphs(text):
+        doubles = _scan_double(text, pstart, pend)
+        singles = (
+            _scan_single(text, pstart, pend, doubles)
+            if "‘" in text[pstart:pend] or ("'" in text[pstart:pend])
+            else []
+        )
+        spans.extend(sorted(doubles + singles, key=lambda q: q.start))
+    merged: list[Quote] = []
+    for q in spans:
+        if merged and not merged[-1].closed and _only_space(text, merged[-1].end, q.start):
+            merged[-1] = Quote(merged[-1].start, q.end, q.closed)
+        else:
+            merged.append(q)
+    return [q for q in merged if q.end - q.start > 2]
+
+
+def _only_space(text: str, start: int, end: int) -> bool:
+    return "\n" in text[start:end] and not text[start:end].strip()
+
+
+# --------------------------------------------------------------------------------------------
+# attribution of quotes
+
+
+def quote_tokens(doc: Doc, q: Quote) -> tuple[int, int]:
+    """Token range [first, last] covering the quote's characters."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return -1, -1
+    return span.start, span.end - 1
+
+
+def inside_mask(doc: Doc, quotes: Sequence[Quote]) -> list[bool]:
+    """Per token: does it lie strictly inside a quote (between the marks)?"""
+    mask = [False] * len(doc)
+    for q in quotes:
+        first, last = quote_tokens(doc, q)
+        for i in range(first + 1, last + (0 if q.closed else 1)):
+            mask[i] = True
+    return mask
+
+
+def _cue_near(tokens: Sequence[Token], is_cue: set[int]) -> Token | None:
+    for t in tokens:
+        if t.i in is_cue:
+            return t
+    return None
+
+
+def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ps = text.rfind("\n", 0, start) + 1
+    pe = text.find("\n", end)
+    return ps, len(text) if pe < 0 else pe
+
+
+def _is_quote_only(text: str, q: Quote, sent_start: int, sent_end: int) -> bool:
+    """The quote fills its sentence or its paragraph: nothing but punctuation around it."""
+    ps, pe = _paragraph_bounds(text, q.start, q.end)
+    lo, hi = max(ps, min(sent_start, q.start)), min(pe, max(sent_end, q.end))
+    outside = text[lo : q.start] + text[q.end : hi]
+    return not any(ch.isalnum() for ch in outside)
+
+
+def attribute_quotes(
+    doc: Doc,
+    quotes: Sequence[Quote],
+    drafts: list[Draft],
+    cue_subjects: dict[int, int],
+    lex: Lexicon,
+) -> list[Draft]:
+    """Fold quotes into the reported-speech drafts and add drafts for the quotes left over.
+
+    ``cue_subjects`` maps the token index of each cue verb with a subject outside quotes to
+    its subject token; it finds ``“A,” he said`` when the parser did not make A its clause.
+    """
+    text = doc.text
+    _absorb_quotes(drafts, quotes)
+    out = list(drafts)
+    used_cues = {d.cue_token for d in drafts if d.cue_token is not None}
+    covered: list[tuple[int, int]] = [(d.content_start, d.content_end) for d in drafts]
+    by_cue = {d.cue_token: d for d in drafts if d.cue_token is not None}
+    prev: Draft | None = None
+    for q in quotes:
+        if any(s <= q.start and q.end <= e for s, e in covered) or any(
+            q.start <= s and e <= q.end for s, e in covered
+        ):
+            continue
+        first, last = quote_tokens(doc, q)
+        if first < 0:
+            continue
+        sent = doc[last].sent
+        # "A," he said [, "B."]: a cue clause right after the quote, inside its sentence
+        after = [
+            t for t in doc[last + 1 : min(len(doc), last + 9)] if t.sent == sent or t.i <= sent.end
+        ]
+        after = _until_quote(after, text)
+        cue = _cue_near(after, set(cue_subjects))
+        if cue is None:
+            # He said: "A." / He told reporters, "A."
+            head_sent = doc[first].sent
+            before = list(doc[max(head_sent.start, first - 12) : first])
+            if (before and before[-1].text in ",:") or (before and before[-1].is_space):
+                cue = _cue_near(reversed(before), set(cue_subjects))
+        if cue is not None and cue.i in by_cue and by_cue[cue.i] in out:
+            d = by_cue[cue.i]
+            # the parser gave the cue some other content; the quote is its content
+            d.content_start, d.content_end = (
+                min(d.content_start, q.start),
+                max(d.content_end, q.end),
+            )
+            prev = d
+            covered.append((q.start, q.end))
+            continue
+        if cue is not None and cue.i not in used_cues:
+            d = Draft(
+                q.start,
+                q.end,
+                cue.idx,
+                cue.idx + len(cue.text),
+                cue_subjects[cue.i],
+                "direct",
+                anchor=cue.i,
+                cue_token=cue.i,
+            )
+            out.append(d)
+            by_cue[cue.i] = d
+            used_cues.add(cue.i)
+            covered.append((q.start, q.end))
+            prev = d
+            continue
+        if prev is not None and _continues(text, prev, q):
+            prev.content_end = q.end
+            covered.append((q.start, q.end))
+            continue
+        if _is_quote_only(text, q, sent.start_char, sent.end_char):
+            d = Draft(
+                q.start, q.end, None, None, None, "direct", anchor=first, continues_speaker=True
+            )
+            out.append(d)
+            covered.append((q.start, q.end))
+            prev = d
+    return out
+
+
+def _absorb_quotes(drafts: Sequence[Draft], quotes: Sequence[Quote]) -> None:
+    """A reported content that reaches into a quote takes the whole quote: the parser often
+    sees only one sentence of ``“A. B,” he says``."""
+    for d in drafts:
+        if d.cue_start is None:
+            continue
+        for q in quotes:
+            if q.end <= d.content_start or q.start >= d.content_end:
+                continue
+            if q.start <= d.cue_start < q.end:
+                continue
+            # keep the cue outside: never grow across it
+            if d.cue_start >= d.content_end and q.end > d.cue_start:
+                continue
+            if d.cue_start < d.content_start and q.start < d.cue_end:
+                continue
+            d.content_start = min(d.content_start, q.start)
+            d.content_end = max(d.content_end, q.end)
+
+
+def _until_quote(tokens: Sequence[Token], text: str) -> list[Token]:
+    """Tokens up to the next opening quotation mark or sentence-final punctuation."""
+    out: list[Token] = []
+    for t in tokens:
+        if (
+            t.text in ("“", "«", '"', "``", "''", "‘")
+            or t.text in (".", "!", "?")
+            or ("\n" in t.text)
+        ):
+            break
+        out.append(t)
+    return out
+
+
+def _continues(text: str, prev: Draft, q: Quote) -> bool:
+    """``“A,” he said, “B.”``: B opens right after the cue clause that follows A."""
+    if prev.cue_end is None or prev.content_end > q.start:
+        return False
+    gap_start = max(prev.content_end, prev.cue_end)
+    if gap_start > q.start:
+        return False
+    gap = text[gap_start : q.start]
+    return "\n" not in gap and len(gap) < 60 and gap.rstrip().endswith((",", ":", ";"))

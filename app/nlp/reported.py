@@ -1,0 +1,413 @@
+"""Reported speech: cue verbs (and ``according to``) with their source and content clause.
+
+Every function here reads the dependency parse only; nothing scans the text with regexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from app.nlp.draft import Draft
+from app.nlp.lexicon import Lexicon, Phrase
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+CLAUSE_DEPS = ("ccomp",)
+SKIP_EDGE = frozenset({"punct"})
+CONTINUATION_DEPS = ("advcl", "conj", "xcomp", "dep")
+PARENTHETICAL_DEPS = ("parataxis", "advcl", "ccomp", "conj", "dep")
+
+
+def is_verb(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's own subject, the agent of a passive, or None."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
+    """``X said A, adding that B`` / ``X said A and added B``: B's source is X."""
+    head = verb.head
+    if head is verb or not is_verb(head):
+        return None
+    if verb.dep_ == "conj" or (
+        verb.dep_ in ("advcl", "xcomp", "dep")
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in lex.continuation_verbs
+    ):
+        subj = subject_of(head)
+        if subj is None and head.dep_ == "conj":
+            subj = subject_of(head.head)
+        return subj
+    return None
+
+
+def _phrase_of(verb: Token, lex: Lexicon) -> tuple[Phrase, Token | None, Token | None] | None:
+    """The multi-word cue this verb heads, with its object and preposition tokens."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.phrase_verbs:
+        return None
+    kids = list(verb.children)
+    for ph in lex.phrases:
+        if ph.verb != lemma:
+            continue
+        obj = None
+        if ph.object is not None:
+            obj = next(
+                (
+                    c
+                    for c in kids
+                    if c.dep_ in ("dobj", "attr", "oprd", "ccomp", "acomp")
+                    and c.lemma_.lower() == ph.object
+                ),
+                None,
+            )
+            if obj is None:
+                continue
+        prep = None
+        if ph.prep is not None:
+            pool = kids + (list(obj.children) if obj is not None else [])
+            prep = next(
+                (c for c in pool if c.dep_ in ("prep", "prt") and c.lower_ == ph.prep), None
+            )
+            if prep is None:
+                continue
+        return ph, obj, prep
+    return None
+
+
+def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation and spaces at both ends of doc[start:end] (but keep quote marks)."""
+    while start < end and (
+        doc[start].is_space or (doc[start].is_punct and not doc[start].is_quote)
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
+    ):
+        end -= 1
+    return start, end
+
+
+def _subtree_range(t: Token, stop: set[int]) -> tuple[int, int]:
+    """[left, right) of t's subtree, leaving out the subtrees rooted at ``stop`` tokens."""
+    lo, hi = t.left_edge.i, t.right_edge.i + 1
+    for s in stop:
+        if lo <= s < hi and s != t.i:
+            sub = t.doc[s]
+            sl, sr = sub.left_edge.i, sub.right_edge.i + 1
+            if sl > t.i:
+                hi = min(hi, sl)
+            elif sr <= t.i:
+                lo = max(lo, sr)
+    return lo, hi
+
+
+def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Token | None] | None:
+    """Token range [start, end) of what the cue verb attributes, and the leading ``that``."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    doc = verb.doc
+    phrase = _phrase_of(verb, lex)
+    if phrase is not None:
+        _ph, obj, prep = phrase
+        if prep is not None:
+            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if target is not None:
+                lo, hi = _subtree_range(target, stop)
+                return lo, hi, None
+        if obj is not None:
+            clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+            if clause is not None:
+                lo, hi = _subtree_range(clause, stop)
+                return _strip_that(doc, lo, hi)
+    if lemma in lex.naming_verbs:
+        # "Bush called Trump “unhinged.”": the object and what it is called
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and any(
+            c.i > obj.i
+            for c in kids
+            if c.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl", "dobj", "attr", "npadvmod")
+        ):
+            return obj.left_edge.i, verb.right_edge.i + 1, None
+    clause = next(
+        (
+            c
+            for c in kids
+            if c.dep_ in CLAUSE_DEPS
+            or (c.dep_ == "xcomp" and c.i > verb.i and lemma not in lex.xcomp_verbs)
+        ),
+        None,
+    )
+    if clause is not None and lemma in lex.clause_verbs:
+        lo, hi = _subtree_range(clause, stop)
+        return _strip_that(doc, lo, hi)
+    if lemma in lex.xcomp_verbs:
+        x = next((c for c in kids if c.dep_ == "xcomp"), None)
+        if x is not None and x.i > verb.i:
+            lo, hi = _subtree_range(x, stop)
+            return lo, hi, None
+    if lemma in lex.object_verbs and lemma not in lex.addressee_verbs:
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and obj.pos_ != "PRON":
+            lo, hi = _subtree_range(obj, stop)
+            return lo, hi, None
+    if lemma in lex.clause_verbs:
+        # "says the movement that's sweeping the country appeals to ...": the parser made the
+        # clause's subject an object; the content runs on to the end of the verb's phrase
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and lemma not in lex.addressee_verbs:
+            return obj.left_edge.i, verb.right_edge.i + 1, None
+        # "said on Friday during a news conference that he may wait": a stray "that"
+        that = next(
+            (
+                t
+                for t in doc[verb.i + 1 : verb.right_edge.i + 1]
+                if t.lower_ == "that" and t.dep_ == "mark"
+            ),
+            None,
+        )
+        if that is not None and that.i + 1 <= verb.right_edge.i:
+            return that.i + 1, verb.right_edge.i + 1, that
+        short = next(
+            (
+                c
+                for c in kids
+                if c.dep_ in ("advmod", "intj", "dobj")
+                and c.lower_ in ("so", "yes", "no", "this", "that")
+                and c.i > verb.i
+            ),
+            None,
+        )
+        if short is not None:
+            return short.i, short.right_edge.i + 1, None
+        colon = next((c for c in kids if c.text == ":" and c.i > verb.i), None)
+        if colon is not None:
+            sent = verb.sent
+            return colon.i + 1, sent.end, None
+    return None
+
+
+def _strip_that(doc: Doc, lo: int, hi: int) -> tuple[int, int, Token | None]:
+    if lo < hi and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
+        return lo + 1, hi, doc[lo]
+    return lo, hi, None
+
+
+def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
+    """``The economy, he said, is growing.`` / ``A, he said.``: the sentence around the cue
+    clause. Its envelope holds the cue, as for ``“A,” he said, “B.”``."""
+    sent = verb.sent
+    head = verb.head
+    if head is verb or verb.dep_ not in PARENTHETICAL_DEPS:
+        return None
+    lo = min(verb.left_edge.i, subj.left_edge.i)
+    hi = max(verb.right_edge.i, subj.right_edge.i) + 1
+    before = any(not t.is_punct and not t.is_space for t in verb.doc[sent.start:lo])
+    after = any(not t.is_punct and not t.is_space for t in verb.doc[hi:sent.end])
+    if before and after:
+        return sent.start, sent.end
+    if before:
+        return sent.start, lo
+    if after:
+        return hi, sent.end
+    return None
+
+
+def according_to(t: Token) -> tuple[Token, int, int, int, int] | None:
+    """``According to X, A`` / ``A, according to X``: (source, cue_lo, cue_hi, content)."""
+    to = next((c for c in t.children if c.lower_ == "to"), None)
+    if to is None and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        to = t.doc[t.i + 1]
+    if to is None:
+        return None
+    src = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if src is None:
+        return None
+    sent = t.sent
+    phrase_lo = t.i
+    phrase_hi = max(src.right_edge.i, to.i) + 1
+    before = (sent.start, phrase_lo)
+    after = (phrase_hi, sent.end)
+    lo, hi = before if before[1] - before[0] >= after[1] - after[0] else after
+    return src, t.i, to.i + 1, lo, hi
+
+
+def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[Draft]:
+    """Every cue with a source and a content, nested or not (the pipeline prunes nesting)."""
+    cue_lemmas = lex.all_cue_verbs
+    cue_tokens = [
+        t for t in doc if not in_quote[t.i] and t.lemma_.lower() in cue_lemmas and is_verb(t)
+    ]
+    # subtrees of continuation cues ("..., adding that B") are cut out of their governor
+    stop = {
+        t.i
+        for t in cue_tokens
+        if t.dep_ in CONTINUATION_DEPS
+        and t.tag_ == "VBG"
+        and t.lemma_.lower() in lex.continuation_verbs
+        and subject_of(t) is None
+    }
+    for t in cue_tokens:
+        d = _draft_for_verb(t, lex, stop)
+        if d is not None:
+            yield d
+    for t in doc:
+        if t.lower_ in lex.according and not in_quote[t.i]:
+            hit = according_to(t)
+            if hit is None:
+                continue
+            src, clo, chi, lo, hi = hit
+            if not _can_be_source(src, lex):
+                continue
+            lo, hi = _trim_tokens(doc, lo, hi)
+            if lo >= hi:
+                continue
+            yield Draft(
+                doc[lo].idx,
+                _end_char(doc[hi - 1]),
+                doc[clo].idx,
+                _end_char(doc[chi - 1]),
+                src.i,
+                anchor=t.i,
+                cue_token=t.i,
+            )
+
+
+def colon_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[Draft]:
+    """``Trump: ‘I’m the worst thing ...’`` (a headline) and ``pollster Daron Shaw: “...”``:
+    a source named right before a colon, with no verb of its own."""
+    for colon in doc:
+        if colon.text != ":" or in_quote[colon.i]:
+            continue
+        sent = colon.sent
+        left = [t for t in doc[sent.start : colon.i] if not t.is_space]
+        if not left or colon.i + 1 >= sent.end:
+            continue
+        for k in range(len(left) - 1, -1, -1):
+            if "\n" in left[k].text:
+                left = left[k + 1 :]
+                break
+        if not left:
+            continue
+        src = left[-1]
+        if (
+            src.pos_ not in ("PROPN", "NOUN")
+            or src.lower_ in lex.colon_skip
+            or any(t.like_num or t.lower_ in ("a.m.", "p.m.") for t in left)
+        ):
+            continue
+        nxt = doc[colon.i + 1]
+        headline = len(left) <= 7 and not any(is_verb(t) or t.is_punct for t in left)
+        quote_intro = nxt.is_quote and src.ent_type_ == "PERSON"
+        if not (headline or quote_intro):
+            continue
+        hi = next((t.i for t in doc[colon.i + 1 : sent.end] if "\n" in t.text), sent.end)
+        lo, hi = _trim_tokens(doc, colon.i + 1, hi)
+        if lo >= hi:
+            continue
+        yield Draft(
+            doc[lo].idx,
+            _end_char(doc[hi - 1]),
+            colon.idx,
+            colon.idx + 1,
+            src.i,
+            anchor=colon.i,
+            cue_token=colon.i,
+        )
+
+
+def _can_be_source(t: Token, lex: Lexicon) -> bool:
+    """``according to their instinctive preference`` is no attribution: the source must be a
+    name, a pronoun, or a noun that names a speaker."""
+    if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if not any(c.dep_ == "poss" for c in t.children):
+        return t.pos_ == "NOUN"
+    lemma = t.lemma_.lower()
+    return any(
+        lemma in words
+        for words in (
+            lex.person_nouns,
+            lex.documents,
+            lex.organizations,
+            lex.governments,
+            lex.groups,
+            lex.anonymous,
+            lex.titles,
+        )
+    )
+
+
+def _end_char(t: Token) -> int:
+    return t.idx + len(t.text)
+
+
+def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
+    doc = t.doc
+    subj = subject_of(t)
+    inherited = False
+    if subj is None:
+        subj = inherited_subject(t, lex)
+        inherited = subj is not None
+    if subj is None or subj.dep_ == "expl":
+        return None
+    found = content_of(t, lex, stop)
+    that: Token | None = None
+    cue_hi = t.i + 1
+    if found is not None:
+        lo, hi, that = found
+        phrase = _phrase_of(t, lex)
+        if phrase is not None:
+            _ph, obj, prep = phrase
+            cue_hi = max(x.i for x in (t, obj, prep) if x is not None) + 1
+    else:
+        if lex.clause_verbs.isdisjoint({t.lemma_.lower()}):
+            return None
+        par = parenthetical_content(t, subj)
+        if par is None:
+            return None
+        lo, hi = par
+    lo, hi = _trim_tokens(doc, lo, hi)
+    if lo >= hi or (found is not None and lo <= t.i < hi):
+        return None
+    if that is not None and that.i == t.i + 1:
+        cue_hi = that.i + 1
+    return Draft(
+        doc[lo].idx,
+        _end_char(doc[hi - 1]),
+        t.idx,
+        _end_char(doc[cue_hi - 1]),
+        subj.i,
+        anchor=t.i,
+        inherited=inherited,
+        cue_token=t.i,
+    )
+
+
+def cue_subjects(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> dict[int, int]:
+    """Cue verbs outside quotes that have a subject (own or inherited), for quote attribution."""
+    out: dict[int, int] = {}
+    lemmas = lex.clause_verbs
+    for t in doc:
+        if in_quote[t.i] or not is_verb(t) or t.lemma_.lower() not in lemmas:
+            continue
+        subj = subject_of(t) or inherited_subject(t, lex)
+        if subj is not None and not in_quote[subj.i]:
+            out[t.i] = subj.i
+    return out
+
+
+def sentence_of(doc: Doc, token_i: int) -> Span:
+    return doc[token_i].sent

@@ -1,0 +1,414 @@
+"""Speaker resolution: source mentions -> canonical speakers of one article.
+
+Persons are registered from the names the article gives (with titles and affiliations taken
+from the words around a name), then each source mention is resolved in text order: names by
+surname, role descriptions by title and affiliation, pronouns to the most recent compatible
+speaker, quote-only text to the current speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from app.nlp.draft import Draft
+from app.nlp.lexicon import Lexicon
+from app.nlp.types import Speaker, SpeakerKind
+
+NAME_POS = ("PROPN",)
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+POSSESSIVE = ("'s", "’s", "'", "’")
+MAX_TITLE_WORDS = 4
+
+
+@dataclass(slots=True)
+class Entry:
+    """A speaker being built: a person, or any other kind named by its mention."""
+
+    name: str
+    kind: SpeakerKind
+    title: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None  # "male" / "female" once a pronoun or honorific tells
+    aliases: list[str] = field(default_factory=list)
+    last_seen: int = -1  # token index of the latest mention, for recency
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def freeze(self) -> Speaker:
+        return Speaker(
+            self.name,
+            self.kind,
+            self.title,
+            self.affiliation,
+            tuple(a for a in self.aliases if a != self.name),
+        )
+
+
+def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
+    """Token range [start, end) of the source mention headed by ``t``: the whole noun phrase
+    as annotators mark it (``Joel Pollak of Breitbart California``, ``Bush, Florida’s former
+    governor``), kept inside the head's line and without edge punctuation."""
+    if t.lower_ in lex.pronouns["relative"] or t.pos_ == "PRON":
+        return t.i, t.i + 1
+    doc = t.doc
+    lo, hi = t.left_edge.i, t.right_edge.i + 1
+    for i in range(t.i - 1, lo - 1, -1):
+        if "\n" in doc[i].text:
+            lo = i + 1
+            break
+    for i in range(t.i + 1, hi):
+        if "\n" in doc[i].text:
+            hi = i
+            break
+    while lo < t.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > t.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return lo, hi
+
+
+def name_range(t: Token) -> tuple[int, int]:
+    """The name part of a mention: the head and its left dependents only."""
+    doc = t.doc
+    lo = t.left_edge.i
+    for i in range(t.i - 1, lo - 1, -1):
+        if "\n" in doc[i].text or doc[i].is_punct:
+            lo = i + 1
+            break
+    return lo, t.i + 1
+
+
+def _clean_words(words: Sequence[str]) -> list[str]:
+    out = [w for w in words if w not in POSSESSIVE]
+    return [w[:-2] if w.endswith(POSSESSIVE[:2]) else w for w in out]
+
+
+def split_title(
+    words: Sequence[str], lex: Lexicon
+) -> tuple[str | None, list[str], str | None]:
+    """Leading title, honorific and demonym words of a name (``Iranian President Masoud
+    Pezeshkian``): (title, name words, affiliation)."""
+    i = 0
+    title: list[str] = []
+    affiliation: str | None = None
+    while i < len(words):
+        low = words[i].lower()
+        if low in lex.demonyms or low in DETERMINERS:
+            affiliation = lex.demonyms.get(low, affiliation)
+            i += 1
+            continue
+        matched = 0
+        for n in range(min(MAX_TITLE_WORDS, len(words) - i), 0, -1):
+            cand = " ".join(words[i : i + n]).lower()
+            if cand in lex.titles or cand in lex.honorifics:
+                matched = n
+                if cand in lex.titles:
+                    title = list(words[i : i + n])
+                break
+        if not matched:
+            break
+        i += matched
+    return (" ".join(title) if title else None), list(words[i:]), affiliation
+
+
+def find_title(words: Sequence[str], lex: Lexicon) -> tuple[int, int] | None:
+    """The longest title inside ``words`` as a [start, end) word range."""
+    best: tuple[int, int] | None = None
+    for i in range(len(words)):
+        for n in range(min(MAX_TITLE_WORDS, len(words) - i), 0, -1):
+            if " ".join(words[i : i + n]).lower() in lex.titles:
+                if best is None or n > best[1] - best[0]:
+                    best = (i, i + n)
+                break
+    return best
+
+
+def affiliation_of(words: Sequence[str], lex: Lexicon) -> str | None:
+    """A country or organisation named by a demonym or a possessive proper noun."""
+    for w in _clean_words(words):
+        if w.lower() in lex.demonyms:
+            return lex.demonyms[w.lower()]
+    cleaned = [w for w in _clean_words(words) if w[:1].isupper() and w.lower() not in lex.titles]
+    if cleaned:
+        return " ".join(cleaned)
+    return None
+
+
+def _titlecase(s: str) -> str:
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in s.split())
+
+
+class Book:
+    """The speakers of one article, resolved in text order."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.entries: list[Entry] = []
+        self.last_speaker: Entry | None = None
+        self._register_people()
+
+    # -- registration ------------------------------------------------------------------------
+    def _register_people(self) -> None:
+        doc, lex = self.doc, self.lex
+        # the small model sometimes labels a country "PERSON" ("Azerbaijan’s Deputy ...")
+        places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not any(t.pos_ in NAME_POS for t in ent):
+                continue
+            words = _clean_words([t.text for t in ent])
+            if " ".join(words) in places:
+                continue
+            title, name, ent_aff = split_title(words, lex)
+            if not name or not name[-1][:1].isupper():
+                continue
+            # "President Masoud Pezeshkian": title words just before the entity
+            before = [
+                t.text for t in doc[max(ent.sent.start, ent.start - MAX_TITLE_WORDS) : ent.start]
+            ]
+            pre = _pre_title(before, lex)
+            if title is None and pre is not None:
+                title, aff_words = pre
+            else:
+                aff_words = []
+            entry = self._person(" ".join(name), ent.start)
+            if title and entry.title is None:
+                entry.title = _titlecase(title)
+            if aff_words and entry.affiliation is None:
+                entry.affiliation = affiliation_of(aff_words, lex)
+            if ent_aff and entry.affiliation is None:
+                entry.affiliation = ent_aff
+            self._appositive(entry, ent.end)
+
+    def _appositive(self, entry: Entry, after: int) -> None:
+        """``Shahin Mustafayev, Azerbaijan’s Deputy Prime Minister,``: title and affiliation."""
+        doc = self.doc
+        if after >= len(doc) or doc[after].text != ",":
+            return
+        words: list[str] = []
+        for t in doc[after + 1 : min(len(doc), after + 10)]:
+            if t.text in (",", ".", ";", ":", "(", ")") or t.is_space or t.sent != doc[after].sent:
+                break
+            words.append(t.text)
+        span = find_title(words, self.lex)
+        if span is None:
+            return
+        if entry.title is None:
+            entry.title = _titlecase(" ".join(words[span[0] : span[1]]))
+        if entry.affiliation is None:
+            rest = [w for w in words[: span[0]] if w.lower() not in DETERMINERS]
+            if rest:
+                entry.affiliation = affiliation_of(rest, self.lex)
+
+    def _person(self, name: str, pos: int) -> Entry:
+        parts = name.split()
+        for e in self.entries:
+            if e.kind != "person":
+                continue
+            eparts = e.name.split()
+            if eparts[-1].lower() == parts[-1].lower() and (
+                len(parts) == 1 or len(eparts) == 1 or eparts[0].lower() == parts[0].lower()
+            ):
+                if len(parts) > len(eparts):
+                    e.add_alias(e.name)
+                    e.name = name
+                return e
+        e = Entry(name, "person", last_seen=pos)
+        self.entries.append(e)
+        return e
+
+    def _other(self, name: str, kind: SpeakerKind) -> Entry:
+        for e in self.entries:
+            if e.kind == kind and e.name.lower() == name.lower():
+                return e
+        e = Entry(name, kind)
+        self.entries.append(e)
+        return e
+
+    # -- resolution --------------------------------------------------------------------------
+    def resolve(self, head: Token, mention: str) -> Entry | None:
+        lex = self.lex
+        low = head.lower_
+        pron = (
+            lex.pronoun_class(low)
+            if head.pos_ == "PRON" or low in lex.pronouns["relative"]
+            else None
+        )
+        if pron == "relative":
+            antecedent = head.head.head if head.head.dep_ == "relcl" else None
+            if antecedent is None or antecedent.pos_ == "PRON":
+                return self.last_speaker
+            return self._resolve_noun(antecedent, _name_text(antecedent))
+        if pron is not None:
+            return self._resolve_pronoun(pron, head.i)
+        return self._resolve_noun(head, mention)
+
+    def _resolve_pronoun(self, pron: str, pos: int) -> Entry | None:
+        if pron in ("male", "female"):
+            want_kind: tuple[str, ...] = ("person",)
+        elif pron == "neuter":
+            want_kind = ("organization", "government", "document", "group")
+        elif pron == "plural":
+            want_kind = ("group", "organization", "government", "anonymous", "person")
+        else:
+            want_kind = ("person", "organization", "government", "group", "anonymous")
+        cands = [e for e in self.entries if e.kind in want_kind and e.last_seen <= pos]
+        if pron in ("male", "female"):
+            cands = [e for e in cands if e.gender in (None, pron)]
+        last = self.last_speaker
+        if last is not None and last in cands:
+            chosen = last
+        elif cands:
+            chosen = max(cands, key=lambda e: e.last_seen)
+        else:
+            return None
+        if pron in ("male", "female") and chosen.gender is None:
+            chosen.gender = pron
+        return chosen
+
+    def _resolve_noun(self, head: Token, mention: str) -> Entry | None:
+        lex = self.lex
+        words = [t.text for t in head.doc[name_range(head)[0] : head.i + 1]]
+        ent = head.ent_type_
+        known = head.text[:1].isupper() and self._known_surname(head)
+        if head.pos_ == "PROPN" or known:
+            if known:
+                ent = "PERSON"
+            if ent in ("GPE",):
+                return self._other(_strip_det(mention), "government")
+            if ent in ("ORG",) and not self._known_surname(head):
+                return self._other(_strip_det(mention), "organization")
+            title, name_words, aff = split_title(_clean_words(words), lex)
+            names = [w for w in name_words if w[:1].isupper()]
+            if not names:
+                return None
+            if ent == "NORP" and not self._known_surname(head) and len(names) == 1:
+                return self._other(_strip_det(mention), "group")
+            e = self._person(" ".join(names), head.i)
+            if title and e.title is None:
+                e.title = _titlecase(title)
+            if aff and e.affiliation is None:
+                e.affiliation = aff
+            hon = words[0].lower().rstrip(".") if words else ""
+            if hon in ("mr",):
+                e.gender = "male"
+            elif hon in ("mrs", "ms", "miss"):
+                e.gender = "female"
+            return e
+        lemma = head.lemma_.lower()
+        demonym = next((lex.demonyms[w.lower()] for w in words if w.lower() in lex.demonyms), None)
+        if lemma in lex.person_nouns or lemma in lex.titles:
+            match = self._by_role(lemma, demonym, head)
+            if match is not None:
+                if demonym and match.affiliation is None:
+                    match.affiliation = demonym
+                return match
+            if head.tag_ == "NNS" or (words and words[0].lower() in ("a", "an")):
+                return self._other(_strip_det(mention), "anonymous")
+            return self._other(_strip_det(mention), "person")
+        if lemma in lex.anonymous or head.lower_ in lex.anonymous:
+            return self._other(_strip_det(mention), "anonymous")
+        if lemma in lex.documents or head.lower_ in lex.documents:
+            return self._other(_strip_det(mention), "document")
+        if lemma in lex.governments:
+            return self._other(_strip_det(mention), "government")
+        if lemma in lex.organizations:
+            return self._other(_strip_det(mention), "organization")
+        if head.pos_ in ("NOUN", "NUM", "ADJ", "DET") or lemma in lex.groups:
+            return self._other(_strip_det(mention), "group")
+        return None
+
+    def _known_surname(self, head: Token) -> bool:
+        low = head.lower_
+        return any(e.kind == "person" and e.surname == low for e in self.entries)
+
+    def _by_role(self, role: str, affiliation: str | None, head: Token) -> Entry | None:
+        lex = self.lex
+        cands: list[Entry] = []
+        for e in self.entries:
+            if e.kind != "person" or e.last_seen > head.i:
+                continue
+            if affiliation and e.affiliation and e.affiliation != affiliation:
+                continue
+            etitle = (e.title or "").lower()
+            if (etitle and (etitle.split()[-1] == role or etitle == role)) or (
+                role in lex.generic_roles and etitle
+            ):
+                cands.append(e)
+        if not cands:
+            return None
+        # an exact title beats a generic role word; among equals, the most recent
+        exact = [e for e in cands if (e.title or "").lower().split()[-1:] == [role]]
+        pool = exact or cands
+        return max(pool, key=lambda e: e.last_seen)
+
+    def note(self, e: Entry, pos: int, alias: str | None) -> None:
+        e.last_seen = max(e.last_seen, pos)
+        if alias:
+            e.add_alias(alias)
+        self.last_speaker = e
+
+
+def _strip_det(s: str) -> str:
+    parts = s.split()
+    if len(parts) > 1 and parts[0].lower() in DETERMINERS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def _name_text(t: Token) -> str:
+    lo, hi = name_range(t)
+    return t.doc[lo:hi].text
+
+
+def _pre_title(before: Sequence[str], lex: Lexicon) -> tuple[str, list[str]] | None:
+    """A title ending right before a name, and the words before it (affiliation)."""
+    for n in range(min(MAX_TITLE_WORDS, len(before)), 0, -1):
+        cand = before[len(before) - n :]
+        if " ".join(cand).lower() in lex.titles and cand[0][:1].isupper():
+            rest = list(before[: len(before) - n])
+            aff = [w for w in rest[-2:] if w[:1].isupper()]
+            return " ".join(cand), aff
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    speaker: str | None
+    mention: str | None
+    span: tuple[int, int] | None
+
+
+def resolve_all(
+    doc: Doc, drafts: Sequence[Draft], lex: Lexicon
+) -> tuple[list[Resolved], list[Speaker]]:
+    """Resolve each draft's source (drafts must be in text order)."""
+    book = Book(doc, lex)
+    out: list[Resolved] = []
+    used: list[Entry] = []
+    for d in drafts:
+        if d.source is None:
+            e = book.last_speaker
+            out.append(Resolved(e.name if e else None, None, None))
+            continue
+        head = doc[d.source]
+        lo, hi = mention_range(head, lex)
+        span = doc[lo:hi]
+        name = _name_text(head)
+        e = book.resolve(head, name)
+        is_pron = head.pos_ == "PRON" or head.lower_ in lex.pronouns["relative"]
+        if e is not None:
+            book.note(e, head.i, None if is_pron else name)
+            if e not in used:
+                used.append(e)
+        out.append(Resolved(e.name if e else None, span.text, (span.start_char, span.end_char)))
+    return out, [e.freeze() for e in used]

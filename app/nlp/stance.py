@@ -1,0 +1,344 @@
+"""Stance: whether a statement supports, opposes or merely mentions a topic.
+
+The stance toward a topic mention is read off the dependency path from the mention up to the
+sentence root (so the cue verb outside the content span still counts: ``X rejected the deal``).
+Each cue on the path multiplies the polarity, so stances compose:
+``called for (+) an end (-) to the war`` opposes war; ``does not accept (-) any claim (harm)
+regarding its territorial integrity`` supports territorial integrity. No cue means neutral:
+a stance is never guessed.
+
+Cue classes (data/stance.json):
+- support / oppose: attitudes toward their object (``welcome X``, ``reject X``, ``X is key``);
+  negation flips them. Their subject is the holder of the attitude, not its target.
+- promote: actions that further their object (``expand X``); their subject is judged by them
+  too (``X can ensure security`` speaks for X).
+- harm: events that damage their object (``violation of X``). A speaker who reports harm
+  without any attitude is taken to disapprove of it, so the object is supported; negating a
+  harm event is a denial (``has no claims``) and does not flip it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from app.nlp.types import Evidence, Stance
+
+DATA_PATH = Path(__file__).parent / "data" / "stance.json"
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+COMPLEMENT_DEPS = frozenset({"acomp", "attr", "oprd"})
+CUE_POS = frozenset({"NOUN", "VERB", "ADJ", "AUX"})
+MODIFIER_DEPS = frozenset({"amod", "advmod"})
+# Paths longer than this are in another clause far from the mention; stop reading there.
+MAX_STEPS = 14
+# Tokens read above the content span: at most a preposition, a noun and the cue verb.
+MAX_OUTSIDE = 3
+
+ATTITUDE = "attitude"
+PROMOTE = "promote"
+HARM = "harm"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str  # attitude | promote | harm
+    polarity: int  # +1 or -1
+    pos: str | None = None  # restrict to one coarse POS ("claim" the noun, not the speech verb)
+
+
+@dataclass(frozen=True, slots=True)
+class StanceLexicon:
+    negators: frozenset[str]
+    cues: dict[str, Cue]
+    copulas: frozenset[str]
+    light_nouns: frozenset[str]
+    prep_cues: dict[str, int]  # head lemma + preposition: "call for", "fight against"
+    copula_preps: dict[str, int]  # "X is against …"
+    ergative: frozenset[str]  # "the war must end": the subject is what ends
+    participle_preps: frozenset[str]  # "a claim regarding X" is about X like a preposition
+    modifiers: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the path above one topic mention says about it."""
+
+    value: int  # > 0 support, < 0 oppose, 0 no position
+    cues: tuple[Token, ...]  # the cue and negation tokens that decided it
+    purpose: bool  # the mention sits in a purpose clause (``in order to …``)
+
+
+def parse_stance_lexicon(data: dict) -> StanceLexicon:
+    cues: dict[str, Cue] = {}
+    for key, kind, pol in (
+        ("support", ATTITUDE, 1),
+        ("oppose", ATTITUDE, -1),
+        ("promote", PROMOTE, 1),
+        ("harm", HARM, -1),
+    ):
+        for entry in data.get(key, []):
+            lemma, _, pos = str(entry).lower().partition("/")
+            if lemma in cues:
+                raise ValueError(f"stance cue {lemma!r} is listed twice")
+            cues[lemma] = Cue(kind, pol, pos.upper() or None)
+    modifiers = {w.lower(): 1 for w in data.get("modifiers", {}).get("support", [])}
+    modifiers |= {w.lower(): -1 for w in data.get("modifiers", {}).get("oppose", [])}
+    return StanceLexicon(
+        negators=frozenset(w.lower() for w in data.get("negators", [])),
+        cues=cues,
+        copulas=frozenset(data.get("copulas", [])),
+        light_nouns=frozenset(data.get("light_nouns", [])),
+        prep_cues={k.lower(): int(v) for k, v in data.get("prep_cues", {}).items()},
+        copula_preps={k.lower(): int(v) for k, v in data.get("copula_preps", {}).items()},
+        ergative=frozenset(data.get("ergative", [])),
+        participle_preps=frozenset(data.get("participle_preps", [])),
+        modifiers=modifiers,
+    )
+
+
+def load_stance_lexicon(path: Path | None = None) -> StanceLexicon:
+    with (path or DATA_PATH).open(encoding="utf-8") as fh:
+        return parse_stance_lexicon(json.load(fh))
+
+
+@functools.cache
+def default_lexicon() -> StanceLexicon:
+    return load_stance_lexicon()
+
+
+def _cue(tok: Token, lex: StanceLexicon) -> Cue | None:
+    if tok.pos_ not in CUE_POS:
+        return None
+    cue = lex.cues.get(tok.lemma_.lower())
+    if cue is None or (cue.pos is not None and cue.pos != tok.pos_):
+        return None
+    return cue
+
+
+def _negator(tok: Token, lex: StanceLexicon) -> Token | None:
+    """The word that negates tok (``not accept``, ``no need``, ``No country accepts``)."""
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" and low in lex.negators | {"not", "n't", "never"}:
+            # "not only X but also Y" adds, it does not negate
+            if child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "only":
+                continue
+            return child
+        if child.dep_ == "det" and low in lex.negators:
+            return child
+        if child.dep_ in SUBJECT_DEPS and tok.pos_ in {"VERB", "AUX"}:
+            if child.lower_ in lex.negators:
+                return child
+            for det in child.children:
+                if det.dep_ == "det" and det.lower_ in lex.negators:
+                    return det
+    return None
+
+
+def _is_purpose(tok: Token) -> bool:
+    """tok heads a purpose clause: ``in order to …``, ``so as to …``, or an infinitival adjunct."""
+    if tok.lemma_ == "order" and tok.head.lower_ == "in":
+        return True
+    if tok.dep_ == "advcl" and tok.pos_ in {"VERB", "AUX"}:
+        marks = {c.lower_ for c in tok.children if c.dep_ in {"aux", "mark", "advmod"}}
+        return "to" in marks or {"so", "as"} <= marks
+    return False
+
+
+def in_purpose_clause(tok: Token) -> bool:
+    """tok is inside a purpose clause of its sentence (its background, not its claim)."""
+    steps = 0
+    while tok.head.i != tok.i and steps < MAX_STEPS:
+        if _is_purpose(tok):
+            return True
+        tok = tok.head
+        steps += 1
+    return False
+
+
+def _complement_clause(verb: Token, lex: StanceLexicon) -> bool:
+    """An acl that is the noun's complement ("need to build", "claim regarding"), not a
+    description of it ("refugees fleeing the war")."""
+    return verb.tag_ == "VB" or verb.lower_ in lex.participle_preps
+
+
+def _ergative(verb: Token, lex: StanceLexicon) -> bool:
+    """An intransitive use whose subject undergoes the change: "the war must end"."""
+    if verb.lemma_.lower() not in lex.ergative:
+        return False
+    return not any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp"} for c in verb.children)
+
+
+def _complement_cue(verb: Token, lex: StanceLexicon) -> tuple[int, Token] | None:
+    """Evaluation in a copula's complement: ``X is the key``, ``X will be to the benefit of``."""
+    for child in verb.children:
+        cands: list[Token] = []
+        if child.dep_ in COMPLEMENT_DEPS:
+            cands.append(child)
+        elif child.dep_ == "prep":
+            if child.lower_ in lex.copula_preps:
+                return lex.copula_preps[child.lower_], child
+            cands.extend(c for c in child.children if c.dep_ == "pobj")
+        for cand in cands:
+            cue = _cue(cand, lex)
+            if cue is not None:
+                pol = cue.polarity
+                if _negator(cand, lex) is not None:
+                    pol = -pol
+                return pol, cand
+    return None
+
+
+def read_mention(
+    root: Token, lex: StanceLexicon | None = None, scope: Span | None = None
+) -> Reading:
+    """Walk from a mention's root token up the parse, composing the cues on the way.
+
+    With a scope (the statement's content), the walk leaves it only to read the cue that
+    governs the content (``rejected`` in ``X rejected the deal``) and stops at that verb:
+    what lies above belongs to the narrator or to another statement.
+    """
+    lex = lex or default_lexicon()
+    value = 1
+    cues: list[Token] = []
+    attitude = harm = found = purpose = False
+    # The mention itself: "no X" is a position against X; its own cue word is the topic, not
+    # a stance toward it ("interference" in "foreign interference" is what is rejected).
+    neg = _negator(root, lex)
+    if neg is not None and neg.dep_ == "det":
+        value, attitude, found = -1, True, True
+        cues.append(neg)
+    outside = 0
+
+    def last_read(tok: Token) -> bool:
+        nonlocal outside
+        if scope is None or scope.start <= tok.i < scope.end:
+            return False
+        outside += 1
+        return tok.pos_ in {"VERB", "AUX"} or outside >= MAX_OUTSIDE
+
+    child, tok = root, root.head
+    steps = 0
+    while tok.i != child.i and steps < MAX_STEPS:
+        steps += 1
+        rel = child.dep_
+        if _is_purpose(child):
+            purpose = True
+            break
+        if rel == "conj":
+            # a coordinated head is a sibling, not a governor: skip its own cues
+            if tok.pos_ not in {"VERB", "AUX"} and (neg := _negator(tok, lex)) is not None:
+                value = -value
+                cues.append(neg)
+            if last_read(tok):
+                break
+            child, tok = tok, tok.head
+            continue
+        if rel == "relcl" or (rel == "acl" and not _complement_clause(child, lex)):
+            # a clause describing a noun ("refugees fleeing the war") is not the speaker's
+            # position on what the clause mentions
+            break
+        if tok.pos_ == "ADP":
+            pol = lex.prep_cues.get(f"{tok.head.lemma_.lower()} {tok.lower_}")
+            if pol is not None:
+                value *= pol
+                attitude = found = True
+                cues.append(tok)
+                # "fight against X" is one cue, not "fight" and "against"
+                tok = tok.head
+            if last_read(tok):
+                break
+            child, tok = tok, tok.head
+            continue
+        cue = _cue(tok, lex)
+        neg = _negator(tok, lex)
+        subject = rel in SUBJECT_DEPS and not _ergative(tok, lex)
+        if subject and tok.lemma_ in lex.copulas:
+            comp = _complement_cue(tok, lex)
+            if comp is not None:
+                value *= comp[0]
+                attitude = found = True
+                cues.append(comp[1])
+        elif cue is not None and subject:
+            # the subject of an attitude verb holds the attitude; only effects judge it
+            if cue.kind != ATTITUDE:
+                value *= cue.polarity
+                attitude = found = True
+                cues.append(tok)
+        elif cue is not None:
+            value *= cue.polarity
+            found = True
+            cues.append(tok)
+            attitude |= cue.kind == ATTITUDE
+            harm |= cue.kind == HARM
+        if child.dep_ == "prep" and tok.pos_ in {"VERB", "AUX"}:
+            # light verbs: "attach significance to X", "place a premium on X"
+            for obj in tok.children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in lex.light_nouns:
+                    attitude = found = True
+                    cues.append(obj)
+                    break
+        if neg is not None and not (cue is not None and cue.kind == HARM and not subject):
+            value = -value
+            cues.append(neg)
+        if last_read(tok):
+            break
+        child, tok = tok, tok.head
+    if not found:
+        return Reading(0, (), purpose)
+    if harm and not attitude:
+        value = -value
+    return Reading(value, tuple(cues), purpose)
+
+
+def modifier_value(root: Token, lex: StanceLexicon | None = None) -> tuple[int, tuple[Token, ...]]:
+    """Evaluative modifiers on the mention itself: ``illegal sanctions``, ``enhanced security``."""
+    lex = lex or default_lexicon()
+    total, toks = 0, []
+    for child in root.children:
+        if child.dep_ in MODIFIER_DEPS and (pol := lex.modifiers.get(child.lemma_.lower())):
+            total += pol
+            toks.append(child)
+    return total, tuple(toks)
+
+
+def _evidence(tokens: Iterable[Token]) -> tuple[Evidence, ...]:
+    seen = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    return tuple(Evidence(t.text, (t.idx, t.idx + len(t.text))) for t in seen)
+
+
+def stance_for(
+    span: Span,
+    anchors: Sequence[Token],
+    lexicon: StanceLexicon | None = None,
+    inverted: Sequence[bool] = (),
+) -> tuple[Stance, tuple[Evidence, ...]]:
+    """Stance of a statement toward one topic, from the root tokens of its mentions in span.
+
+    ``inverted[i]`` marks a mention that names the topic's opposite (``territorial claims`` for
+    territorial integrity), so the stance toward it counts the other way.
+    """
+    lex = lexicon or default_lexicon()
+    total = 0
+    tokens: list[Token] = []
+    for k, root in enumerate(anchors):
+        reading = read_mention(root, lex, span)
+        mods, mod_toks = modifier_value(root, lex)
+        value = (1 if reading.value > 0 else -1 if reading.value < 0 else 0) + mods
+        if k < len(inverted) and inverted[k]:
+            value = -value
+        if value:
+            total += 1 if value > 0 else -1
+            tokens.extend(reading.cues)
+            tokens.extend(mod_toks)
+    if total > 0:
+        return "support", _evidence(tokens)
+    if total < 0:
+        return "oppose", _evidence(tokens)
+    return "neutral", ()

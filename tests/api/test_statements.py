@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.test_articles import assert_problem
+
+PEZESHKIAN = "Masoud Pezeshkian"
+MUSTAFAYEV = "Shahin Mustafayev"
+
+
+def statements(client: TestClient, **params: object) -> list[dict]:
+    r = client.get("/v1/statements", params={"limit": 200, **params})
+    assert r.status_code == 200, r.text
+    return r.json()["items"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "name", "count"),
+    [
+        ("Pezeshkian", PEZESHKIAN, 8),
+        ("pezeshkian", PEZESHKIAN, 8),
+        ("Masoud Pezeshkian", PEZESHKIAN, 8),
+        ("masoud-pezeshkian", PEZESHKIAN, 8),
+        ("The Iranian president", PEZESHKIAN, 8),
+        ("mustafayev", MUSTAFAYEV, 4),
+        ("SHAHIN MUSTAFAYEV", MUSTAFAYEV, 4),
+        ("the azeri official", MUSTAFAYEV, 4),
+    ],
+)
+def test_filter_by_speaker_name_alias_or_slug(
+    seeded: TestClient, speaker: str, name: str, count: int
+) -> None:
+    found = statements(seeded, speaker=speaker)
+    assert len(found) == count
+    assert {s["speaker"]["name"] for s in found} == {name}
+
+
+def test_filter_by_speaker_id(seeded: TestClient) -> None:
+    speaker = statements(seeded, speaker="mustafayev")[0]["speaker"]
+    assert len(statements(seeded, speaker=str(speaker["id"]))) == 4
+
+
+def test_unknown_speaker_or_topic_matches_nothing(seeded: TestClient) -> None:
+    assert statements(seeded, speaker="Nobody Atall") == []
+    assert statements(seeded, topic="no-such-topic") == []
+
+
+def test_filter_by_type_and_article(seeded: TestClient) -> None:
+    direct = statements(seeded, type="direct")
+    assert len(direct) == 1
+    assert direct[0]["content"].startswith("There is no need to build walls")
+    assert direct[0]["speaker"]["name"] == PEZESHKIAN
+    article_id = direct[0]["article_id"]
+    assert len(statements(seeded, article_id=article_id)) == 12
+    assert statements(seeded, article_id=article_id + 1) == []
+
+
+def test_filter_by_topic_and_stance_compose(seeded: TestClient) -> None:
+    support = statements(seeded, topic="territorial-integrity", stance="support")
+    assert {s["speaker"]["name"] for s in support} == {PEZESHKIAN, MUSTAFAYEV}
+    walls = statements(seeded, topic="border-walls", stance="oppose", speaker="Pezeshkian")
+    assert len(walls) == 1 and "walls" in walls[0]["content"]
+    assert statements(seeded, topic="border-walls", stance="support") == []
+    for s in statements(seeded, stance="oppose"):
+        assert "oppose" in {t["stance"] for t in s["topics"]}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"stance": "maybe"}, {"type": "quote"}, {"limit": 0}, {"limit": 201}, {"article_id": "x"}],
+)
+def test_bad_filters_are_422(seeded: TestClient, params: dict) -> None:
+    assert_problem(seeded.get("/v1/statements", params=params), 422)
+
+
+def test_cursor_pages_cover_everything_once(seeded: TestClient) -> None:
+    r = seeded.get("/v1/statements", params={"limit": 5})
+    page = r.json()
+    assert len(page["items"]) == 5 and page["next"]
+    assert 'rel="next"' in r.headers["link"]
+    seen = [s["id"] for s in page["items"]]
+    while page["next"]:
+        page = seeded.get("/v1/statements", params={"limit": 5, "cursor": page["next"]}).json()
+        seen += [s["id"] for s in page["items"]]
+    assert len(seen) == len(set(seen)) == 12
+
+
+def test_bad_cursor_is_400(seeded: TestClient) -> None:
+    assert_problem(seeded.get("/v1/statements", params={"cursor": "garbage!!"}), 400)
+
+
+def test_statement_detail(seeded: TestClient, seed_text: str) -> None:
+    first = statements(seeded)[0]
+    detail = seeded.get(f"/v1/statements/{first['id']}").json()
+    assert detail == first
+    start, end = detail["speaker_span"]
+    assert seed_text[start:end] == detail["speaker_mention"]
+    assert_problem(seeded.get("/v1/statements/999999"), 404)

@@ -1,0 +1,170 @@
+"""Attribution constructions, one (text, expected) case each."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.nlp import extract
+from app.nlp.types import Statement
+
+# (text, [(content, speaker, type, cue)]) — speaker is the canonical name
+CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
+    (
+        "“We will not back down,” Smith said, “and we will win.”",
+        [("We will not back down,” Smith said, “and we will win.", "Smith", "direct", "said")],
+    ),
+    (
+        "\"The plan is dead,\" said Senator John Smith.",
+        [("The plan is dead", "John Smith", "direct", "said")],
+    ),
+    (
+        "Maria Lopez said the deal was “a historic step” for the region.",
+        [("the deal was “a historic step” for the region", "Maria Lopez", "mixed", "said")],
+    ),
+    (
+        "Maria Lopez told reporters: «Nous allons gagner cette bataille.»",
+        [("Nous allons gagner cette bataille.", "Maria Lopez", "direct", "told")],
+    ),
+    (
+        "''This is a disaster for the party,'' Mr. Brown said.",
+        [("This is a disaster for the party", "Brown", "direct", "said")],
+    ),
+    (
+        "‘We have no choice,’ the minister said.",
+        [("We have no choice", "minister", "direct", "said")],
+    ),
+    (
+        "Anna Berg noted that prices had risen sharply.",
+        [("prices had risen sharply", "Anna Berg", "indirect", "noted that")],
+    ),
+    (
+        "Inflation will fall next year, the central bank said.",
+        [("Inflation will fall next year", "central bank", "indirect", "said")],
+    ),
+    (
+        "According to the Foreign Ministry, the talks will resume in May.",
+        [("the talks will resume in May", "Foreign Ministry", "indirect", "According to")],
+    ),
+    (
+        "The talks will resume in May, according to a senior official.",
+        [("The talks will resume in May", "senior official", "indirect", "according to")],
+    ),
+    (
+        "Peter Novak, for his part, said the border would stay open.",
+        [("the border would stay open", "Peter Novak", "indirect", "said")],
+    ),
+    (
+        "Chancellor Olaf Weber said taxes would rise, adding that spending would fall.",
+        [
+            ("taxes would rise", "Olaf Weber", "indirect", "said"),
+            ("spending would fall", "Olaf Weber", "indirect", "adding that"),
+        ],
+    ),
+    (
+        "The union called for an immediate end to the strike.",
+        [("an immediate end to the strike", "union", "indirect", "called for")],
+    ),
+    (
+        "Karim Haddad expressed hope that the ceasefire would hold.",
+        [("the ceasefire would hold", "Karim Haddad", "indirect", "expressed hope")],
+    ),
+    (
+        "Laura Chen warned that the economy could slow.",
+        [("the economy could slow", "Laura Chen", "indirect", "warned that")],
+    ),
+    (
+        "Laura Chen rejected the proposal outright.",
+        [("the proposal", "Laura Chen", "indirect", "rejected")],
+    ),
+    (
+        "The opposition welcomed the decision to hold early elections.",
+        [("the decision to hold early elections", "opposition", "indirect", "welcomed")],
+    ),
+    (
+        "Tom Reyes denied any wrongdoing.",
+        [("any wrongdoing", "Tom Reyes", "indirect", "denied")],
+    ),
+    (
+        "The economy, Tom Reyes said, is growing faster than expected.",
+        [("The economy, Tom Reyes said, is growing faster than expected", "Tom Reyes", "indirect",
+          "said")],
+    ),
+    (
+        "Jeb Bush called Trump “unhinged.”",
+        [("Trump “unhinged.”", "Jeb Bush", "mixed", "called")],
+    ),
+    (
+        "Graham: Trump’s rhetoric is destroying the party.",
+        [("Trump’s rhetoric is destroying the party", "Graham", "indirect", ":")],
+    ),
+]
+
+
+def _content_matches(st: Statement, content: str) -> bool:
+    return st.content.strip("“”\"'‘’.,") == content.strip("“”\"'‘’.,") or content in st.content
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_construction(text: str, expected: list[tuple[str, str | None, str, str | None]]) -> None:
+    got = extract(text).statements
+    assert len(got) == len(expected), [s.content for s in got]
+    for st, (content, speaker, kind, cue) in zip(got, expected, strict=True):
+        assert _content_matches(st, content), st.content
+        assert st.speaker == speaker
+        assert st.type == kind
+        assert st.cue == cue
+        assert text[slice(*st.content_span)] == st.content
+
+
+def test_quote_only_paragraph_continues_speaker() -> None:
+    text = (
+        "Prime Minister Anna Holm said the reform would pass.\n"
+        "“We have the votes and we will use them.”\n"
+        "Critics disagree."
+    )
+    sts = extract(text).statements
+    assert [s.type for s in sts] == ["indirect", "direct"]
+    assert sts[1].speaker == "Anna Holm"
+    assert sts[1].cue is None and sts[1].speaker_mention is None
+
+
+def test_multi_paragraph_quote_is_one_statement() -> None:
+    text = (
+        "Dan Ortiz said:\n"
+        "“The first part of the answer is simple.\n"
+        "“The second part is harder, and it will take years.”"
+    )
+    sts = extract(text).statements
+    assert len(sts) == 1
+    assert sts[0].type == "direct"
+    assert sts[0].content.startswith("The first part")
+    assert sts[0].content.endswith("it will take years.")
+
+
+def test_pronoun_resolves_to_recent_speaker() -> None:
+    text = ("Governor Ruth Kim announced a new budget. "
+            "Taxes will not rise, she said.")
+    sts = extract(text).statements
+    assert sts[-1].speaker == "Ruth Kim"
+    assert sts[-1].speaker_mention == "she"
+
+
+def test_title_description_resolves_to_person() -> None:
+    text = ("Ghanaian President John Mensah said the vote was fair. "
+            "The Ghanaian president also said turnout was high.")
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == ["John Mensah", "John Mensah"]
+    sp = ex.speakers[0]
+    assert (sp.title, sp.affiliation, sp.kind) == ("President", "Ghana", "person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm made landfall on Tuesday and killed three people.",
+        "Smith made the remarks during a visit to Paris.",
+        "The company was apparently referring to its rival.",
+    ],
+)
+def test_narration_is_not_a_statement(text: str) -> None:
+    assert extract(text).statements == ()
