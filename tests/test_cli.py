@@ -95,3 +95,36 @@ def test_ingest_reports_bad_files(
     captured = capsys.readouterr()
     assert "skipped" in captured.err and "blank.json" in captured.err
     assert "articles added: 1" in captured.out
+
+
+def test_topics_import_adds_changes_and_retags(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlmodel import Session, select
+
+    from app.db import get_engine
+    from app.models import StatementTopic, Topic
+
+    assert main(["ingest", str(SEED_PATH)]) == 0
+    topics = [
+        {"slug": "railways", "label": "Railways", "description": "Rail.", "terms": ["railway"]},
+        {"slug": "trade", "label": "Trade", "description": "Markets only.", "terms": ["market"]},
+    ]
+    path = tmp_path / "topics.json"
+    path.write_text(json.dumps(topics), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["topics", "import", str(path)]) == 0
+    assert "topics added: 1, changed: 1" in capsys.readouterr().out
+    with Session(get_engine()) as session:
+        trade = session.exec(select(Topic).where(Topic.slug == "trade")).one()
+        assert trade.terms == ["market"]
+        tags = session.exec(select(StatementTopic).where(StatementTopic.topic_id == trade.id)).all()
+        assert len(tags) == 1  # only "open their markets" is left once "trade" itself is gone
+    assert main(["topics", "import", str(path)]) == 0
+    assert "topics added: 0, changed: 0" in capsys.readouterr().out
+
+
+def test_topics_import_rejects_a_bad_file(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps([{"slug": "Bad Slug", "label": "x", "terms": ["y"]}]))
+    assert main(["topics", "import", str(path)]) == 2

@@ -31,7 +31,7 @@ def _topic(session: SessionDep, slug: str) -> Topic:
 def _retagged(session: SessionDep, topic: Topic) -> RetagResult:
     """Re-tag stored statements and commit with the topic change: both land or neither."""
     try:
-        scanned, tagged = retag(session, topic)
+        scanned, tagged = retag(session, [topic])
         session.commit()
     except BaseException:
         session.rollback()

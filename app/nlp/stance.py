@@ -57,7 +57,9 @@ class StanceLexicon:
     negators: frozenset[str]
     cues: dict[str, Cue]
     copulas: frozenset[str]
-    light_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    role_nouns: frozenset[str]
+    means_preps: frozenset[str]
     prep_cues: dict[str, int]  # head lemma + preposition: "call for", "fight against"
     copula_preps: dict[str, int]  # "X is against …"
     ergative: frozenset[str]  # "the war must end": the subject is what ends
@@ -93,7 +95,9 @@ def parse_stance_lexicon(data: dict) -> StanceLexicon:
         negators=frozenset(w.lower() for w in data.get("negators", [])),
         cues=cues,
         copulas=frozenset(data.get("copulas", [])),
-        light_nouns=frozenset(data.get("light_nouns", [])),
+        light_verbs=frozenset(data.get("light_verbs", [])),
+        role_nouns=frozenset(data.get("role_nouns", [])),
+        means_preps=frozenset(data.get("means_preps", [])),
         prep_cues={k.lower(): int(v) for k, v in data.get("prep_cues", {}).items()},
         copula_preps={k.lower(): int(v) for k, v in data.get("copula_preps", {}).items()},
         ergative=frozenset(data.get("ergative", [])),
@@ -195,6 +199,65 @@ def _complement_cue(verb: Token, lex: StanceLexicon) -> tuple[int, Token] | None
     return None
 
 
+def _light_object(verb: Token, lex: StanceLexicon) -> tuple[Cue, Token] | None:
+    """The cue noun of a light verb: ``pose a threat``, ``attach significance``."""
+    if verb.lemma_.lower() not in lex.light_verbs:
+        return None
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and (cue := _cue(obj, lex)) is not None:
+            return cue, obj
+    return None
+
+
+def _role_value(noun: Token, lex: StanceLexicon) -> tuple[int, Token] | None:
+    """``a constructive role in X``: the role's modifier judges X."""
+    if noun.lemma_.lower() not in lex.role_nouns:
+        return None
+    for child in noun.children:
+        if child.dep_ == "amod" and (pol := lex.modifiers.get(child.lemma_.lower())):
+            return pol, child
+    return None
+
+
+class _Walk:
+    """Accumulates the polarity of one mention while walking up the parse."""
+
+    def __init__(self) -> None:
+        self.value = 1
+        self.cues: list[Token] = []
+        self.attitude = self.harm = self.found = False
+
+    def attitude_cue(self, pol: int, tok: Token) -> None:
+        self.value *= pol
+        self.attitude = self.found = True
+        self.cues.append(tok)
+
+    def object_cue(self, cue: Cue, tok: Token) -> None:
+        """tok's cue acts on what we came from (its object or prepositional argument)."""
+        self.value *= cue.polarity
+        self.found = True
+        self.attitude |= cue.kind == ATTITUDE
+        self.harm |= cue.kind == HARM
+        self.cues.append(tok)
+
+    def agent_cue(self, cue: Cue, tok: Token) -> None:
+        """tok's cue is an effect whose agent we came from: the agent is judged by its effect
+        (harm is disapproved unless an attitude above says otherwise)."""
+        self.found = True
+        self.harm |= cue.kind == HARM
+        self.cues.append(tok)
+
+    def negate(self, neg: Token) -> None:
+        self.value = -self.value
+        self.cues.append(neg)
+
+    def result(self, purpose: bool) -> Reading:
+        if not self.found:
+            return Reading(0, (), purpose)
+        value = -self.value if self.harm and not self.attitude else self.value
+        return Reading(value, tuple(self.cues), purpose)
+
+
 def read_mention(
     root: Token, lex: StanceLexicon | None = None, scope: Span | None = None
 ) -> Reading:
@@ -205,15 +268,12 @@ def read_mention(
     what lies above belongs to the narrator or to another statement.
     """
     lex = lex or default_lexicon()
-    value = 1
-    cues: list[Token] = []
-    attitude = harm = found = purpose = False
+    walk = _Walk()
     # The mention itself: "no X" is a position against X; its own cue word is the topic, not
     # a stance toward it ("interference" in "foreign interference" is what is rejected).
     neg = _negator(root, lex)
     if neg is not None and neg.dep_ == "det":
-        value, attitude, found = -1, True, True
-        cues.append(neg)
+        walk.attitude_cue(-1, neg)
     outside = 0
 
     def last_read(tok: Token) -> bool:
@@ -224,77 +284,100 @@ def read_mention(
         return tok.pos_ in {"VERB", "AUX"} or outside >= MAX_OUTSIDE
 
     child, tok = root, root.head
-    steps = 0
-    while tok.i != child.i and steps < MAX_STEPS:
-        steps += 1
+    for _ in range(MAX_STEPS):
+        if tok.i == child.i:
+            break
         rel = child.dep_
         if _is_purpose(child):
-            purpose = True
-            break
-        if rel == "conj":
-            # a coordinated head is a sibling, not a governor: skip its own cues
-            if tok.pos_ not in {"VERB", "AUX"} and (neg := _negator(tok, lex)) is not None:
-                value = -value
-                cues.append(neg)
-            if last_read(tok):
-                break
-            child, tok = tok, tok.head
-            continue
+            return walk.result(True)
         if rel == "relcl" or (rel == "acl" and not _complement_clause(child, lex)):
             # a clause describing a noun ("refugees fleeing the war") is not the speaker's
             # position on what the clause mentions
             break
+        if rel == "conj":
+            # a coordinated head is a sibling, not a governor: skip its own cues
+            if tok.pos_ not in {"VERB", "AUX"} and (neg := _negator(tok, lex)) is not None:
+                walk.negate(neg)
+            if last_read(tok):
+                break
+            child, tok = tok, tok.head
+            continue
         if tok.pos_ == "ADP":
+            if tok.lower_ in lex.means_preps:
+                # "resolve the crisis through dialogue": the means is what is proposed
+                walk.attitude_cue(1, tok)
+                break
+            if tok.dep_ == "agent":
+                # "peace was undermined by X": X is the subject of the verb above
+                child, tok = tok, tok.head
+                if not _step_as_subject(walk, child, tok, lex):
+                    break
+                if last_read(tok):
+                    break
+                child, tok = tok, tok.head
+                continue
             pol = lex.prep_cues.get(f"{tok.head.lemma_.lower()} {tok.lower_}")
             if pol is not None:
-                value *= pol
-                attitude = found = True
-                cues.append(tok)
+                walk.attitude_cue(pol, tok)
                 # "fight against X" is one cue, not "fight" and "against"
                 tok = tok.head
             if last_read(tok):
                 break
             child, tok = tok, tok.head
             continue
-        cue = _cue(tok, lex)
-        neg = _negator(tok, lex)
-        subject = rel in SUBJECT_DEPS and not _ergative(tok, lex)
-        if subject and tok.lemma_ in lex.copulas:
-            comp = _complement_cue(tok, lex)
-            if comp is not None:
-                value *= comp[0]
-                attitude = found = True
-                cues.append(comp[1])
-        elif cue is not None and subject:
-            # the subject of an attitude verb holds the attitude; only effects judge it
-            if cue.kind != ATTITUDE:
-                value *= cue.polarity
-                attitude = found = True
-                cues.append(tok)
-        elif cue is not None:
-            value *= cue.polarity
-            found = True
-            cues.append(tok)
-            attitude |= cue.kind == ATTITUDE
-            harm |= cue.kind == HARM
-        if child.dep_ == "prep" and tok.pos_ in {"VERB", "AUX"}:
-            # light verbs: "attach significance to X", "place a premium on X"
-            for obj in tok.children:
-                if obj.dep_ == "dobj" and obj.lemma_.lower() in lex.light_nouns:
-                    attitude = found = True
-                    cues.append(obj)
-                    break
-        if neg is not None and not (cue is not None and cue.kind == HARM and not subject):
-            value = -value
-            cues.append(neg)
+        subject = (rel in SUBJECT_DEPS and not _ergative(tok, lex)) or rel == "poss"
+        if subject:
+            if not _step_as_subject(walk, child, tok, lex):
+                break
+        else:
+            _step_as_object(walk, child, tok, lex)
         if last_read(tok):
             break
         child, tok = tok, tok.head
-    if not found:
-        return Reading(0, (), purpose)
-    if harm and not attitude:
-        value = -value
-    return Reading(value, tuple(cues), purpose)
+    return walk.result(False)
+
+
+def _step_as_subject(walk: _Walk, child: Token, tok: Token, lex: StanceLexicon) -> bool:
+    """Read tok as the predicate of its subject (or possessor) ``child``; False: stop here."""
+    cue = _cue(tok, lex)
+    neg = _negator(tok, lex)
+    if tok.lemma_ in lex.copulas:
+        comp = _complement_cue(tok, lex)
+        if comp is not None:
+            walk.attitude_cue(comp[0], comp[1])
+    else:
+        light = _light_object(tok, lex)
+        if light is not None:
+            cue, tok_cue = light
+        else:
+            tok_cue = tok
+        if cue is not None and cue.kind == ATTITUDE and light is None:
+            # the subject of an attitude holds it ("Iran rejects …"): no stance toward it
+            # here, and what lies above is about the attitude, not about the holder
+            return False
+        if cue is not None and cue.kind == HARM:
+            walk.agent_cue(cue, tok_cue)
+        elif cue is not None:
+            walk.attitude_cue(cue.polarity, tok_cue)
+    if neg is not None:
+        walk.negate(neg)
+    return True
+
+
+def _step_as_object(walk: _Walk, child: Token, tok: Token, lex: StanceLexicon) -> None:
+    """Read tok as governing ``child`` (its object, complement or prepositional argument)."""
+    cue = _cue(tok, lex)
+    neg = _negator(tok, lex)
+    if cue is not None:
+        walk.object_cue(cue, tok)
+    elif child.dep_ == "prep" and (light := _light_object(tok, lex)) is not None:
+        # light verbs: "attach significance to X", "pose a threat to X"
+        walk.object_cue(light[0], light[1])
+    elif (role := _role_value(tok, lex)) is not None:
+        walk.attitude_cue(role[0], role[1])
+    # Denying a harm ("has no claims", "did not violate") keeps the speaker against it.
+    if neg is not None and not (cue is not None and cue.kind == HARM):
+        walk.negate(neg)
 
 
 def modifier_value(root: Token, lex: StanceLexicon | None = None) -> tuple[int, tuple[Token, ...]]:

@@ -14,7 +14,7 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
         [("We will not back down,” Smith said, “and we will win.", "Smith", "direct", "said")],
     ),
     (
-        "\"The plan is dead,\" said Senator John Smith.",
+        '"The plan is dead," said Senator John Smith.',
         [("The plan is dead", "John Smith", "direct", "said")],
     ),
     (
@@ -86,8 +86,14 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
     ),
     (
         "The economy, Tom Reyes said, is growing faster than expected.",
-        [("The economy, Tom Reyes said, is growing faster than expected", "Tom Reyes", "indirect",
-          "said")],
+        [
+            (
+                "The economy, Tom Reyes said, is growing faster than expected",
+                "Tom Reyes",
+                "indirect",
+                "said",
+            )
+        ],
     ),
     (
         "Jeb Bush called Trump “unhinged.”",
@@ -142,16 +148,17 @@ def test_multi_paragraph_quote_is_one_statement() -> None:
 
 
 def test_pronoun_resolves_to_recent_speaker() -> None:
-    text = ("Governor Ruth Kim announced a new budget. "
-            "Taxes will not rise, she said.")
+    text = "Governor Ruth Kim announced a new budget. Taxes will not rise, she said."
     sts = extract(text).statements
     assert sts[-1].speaker == "Ruth Kim"
     assert sts[-1].speaker_mention == "she"
 
 
 def test_title_description_resolves_to_person() -> None:
-    text = ("Ghanaian President John Mensah said the vote was fair. "
-            "The Ghanaian president also said turnout was high.")
+    text = (
+        "Ghanaian President John Mensah said the vote was fair. "
+        "The Ghanaian president also said turnout was high."
+    )
     ex = extract(text)
     assert [s.speaker for s in ex.statements] == ["John Mensah", "John Mensah"]
     sp = ex.speakers[0]

@@ -66,8 +66,17 @@ def test_extract_many_matches_extract(seed_text: str, seed_extraction: Extractio
 
 def test_statement_to_json_shape(seed_extraction: Extraction) -> None:
     row = statement_to_json(seed_extraction.statements[0])
-    assert set(row) == {"content", "content_span", "speaker", "speaker_mention", "speaker_span",
-                        "cue", "cue_span", "type", "topics"}
+    assert set(row) == {
+        "content",
+        "content_span",
+        "speaker",
+        "speaker_mention",
+        "speaker_span",
+        "cue",
+        "cue_span",
+        "type",
+        "topics",
+    }
     assert row["content_span"] == [33, 127]
     assert row["speaker_span"] == [0, 27]
     assert row["cue_span"] == [28, 32]
