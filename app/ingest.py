@@ -193,6 +193,8 @@ def ingest(
                 cue_end=st.cue_span[1] if st.cue_span else None,
                 sentence_index=st.sentence_index,
                 confidence=st.confidence,
+                source=article.source,
+                dated_at=article.published_at or article.ingested_at,
             )
             session.add(row)
             session.flush()

@@ -29,6 +29,7 @@ TAGS = [
     {"name": "articles", "description": "Ingest articles and read them back with statements."},
     {"name": "statements", "description": "Who said what, filtered by speaker, topic, stance."},
     {"name": "speakers", "description": "Canonical speakers with aliases, titles, affiliations."},
+    {"name": "search", "description": "Full-text search over what was said."},
     {"name": "topics", "description": "The topic taxonomy statements are tagged with."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]

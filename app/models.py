@@ -311,6 +311,8 @@ class Statement(SQLModel, table=True):
         Index("ix_statement_speaker_id_id", "speaker_id", "id"),
         Index("ix_statement_article_id_id", "article_id", "id"),
         Index("ix_statement_type_id", "type", "id"),
+        Index("ix_statement_dated_at_id", "dated_at", "id"),
+        Index("ix_statement_source_id", "source", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -328,6 +330,10 @@ class Statement(SQLModel, table=True):
     cue_end: int | None = None
     sentence_index: int
     confidence: float = 1.0
+    # Copied from the article (never changed after ingest) so that date and outlet filters and
+    # newest-first order are one index range, not a join over a million rows.
+    source: str | None = Field(default=None, max_length=200)
+    dated_at: datetime  # the article's published_at, or its ingest time when that is unknown
 
 
 class StatementTopic(SQLModel, table=True):
@@ -410,6 +416,53 @@ class StatementPublic(SQLModel):
             ]
         }
     }
+
+
+class FacetValue(SQLModel):
+    value: str | int | None
+    label: str | None = None  # a speaker's name beside its id
+    count: int
+
+
+class Facet(SQLModel):
+    values: list[FacetValue]
+    truncated: bool
+
+
+class StatementPage(BaseModel):
+    items: list[StatementPublic]
+    next: str | None = Field(default=None, description="Cursor of the next page; null on the last.")
+    total: int | None = Field(default=None, description="Only when `count=true` is asked.")
+    facets: dict[str, Facet] | None = None
+
+
+class SearchHit(SQLModel):
+    statement: StatementPublic
+    snippet: str = Field(description="The matching words wrapped in <mark>…</mark>.")
+    score: float = Field(description="bm25 relevance, higher is better.")
+
+
+class SearchPage(BaseModel):
+    items: list[SearchHit]
+    next: str | None = None
+    total: int | None = None
+
+
+class ContextSentence(SQLModel):
+    text: str
+    span: tuple[int, int]
+
+
+class StatementContext(SQLModel):
+    before: list[ContextSentence]
+    sentences: list[ContextSentence] = Field(description="The sentences the statement spans.")
+    after: list[ContextSentence]
+
+
+class StatementDetail(StatementPublic):
+    article: ArticlePublic
+    speaker_record: SpeakerDetail | None
+    context: StatementContext
 
 
 class ArticleDetail(ArticlePublic):

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, exists
+from sqlalchemy import ColumnElement, Select, and_, column, exists, literal_column, or_, table
 from sqlmodel import Session, col, func, select
 
 from app.ingest import alias_key
@@ -14,6 +17,9 @@ from app.models import (
     Article,
     ArticleDetail,
     ArticlePublic,
+    ContextSentence,
+    Facet,
+    FacetValue,
     Speaker,
     SpeakerAlias,
     SpeakerDetail,
@@ -22,6 +28,8 @@ from app.models import (
     SpeakerStances,
     StanceCounts,
     Statement,
+    StatementContext,
+    StatementDetail,
     StatementPublic,
     StatementTopic,
     StatementTopicPublic,
@@ -30,6 +38,7 @@ from app.models import (
     TopicPublic,
     TopicStances,
 )
+from app.nlp.parse import get_nlp
 
 
 def find_speaker_ids(session: Session, ref: str) -> list[int]:
@@ -50,6 +59,20 @@ def get_speaker(session: Session, ref: str) -> Speaker | None:
     return session.exec(select(Speaker).where(Speaker.slug == ref.lower())).first()
 
 
+class Sort(StrEnum):
+    newest = "newest"
+    oldest = "oldest"
+    relevance = "relevance"
+
+
+class FacetName(StrEnum):
+    speaker = "speaker"
+    topic = "topic"
+    stance = "stance"
+    type = "type"
+    source = "source"
+
+
 @dataclass(frozen=True)
 class StatementFilter:
     speaker: str | None = None
@@ -57,6 +80,15 @@ class StatementFilter:
     stance: str | None = None
     type: str | None = None
     article_id: int | None = None
+    source: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    match: str | None = None  # an FTS5 expression made by app.search.fts_query
+
+
+# FTS5's table as SQLAlchemy sees it: rowid is the statement id, rank is bm25 (lower = better).
+FTS = table("statement_fts", column("rowid"), column("rank"))
+FTS_MATCH = literal_column("statement_fts").op("MATCH")
 
 
 def _conditions(session: Session, f: StatementFilter) -> list[ColumnElement[bool]] | None:
@@ -81,22 +113,136 @@ def _conditions(session: Session, f: StatementFilter) -> list[ColumnElement[bool
         conds.append(Statement.type == f.type)
     if f.article_id is not None:
         conds.append(Statement.article_id == f.article_id)
+    if f.source is not None:
+        conds.append(Statement.source == f.source)
+    if f.since is not None:
+        conds.append(col(Statement.dated_at) >= f.since)
+    if f.until is not None:
+        conds.append(col(Statement.dated_at) <= f.until)
+    if f.match is not None:
+        conds.append(FTS_MATCH(f.match))
     return conds
 
 
-def list_statements(
-    session: Session, f: StatementFilter, after: int, limit: int
-) -> list[StatementPublic]:
+def _filtered(stmt: Select, f: StatementFilter, conds: list[ColumnElement[bool]]) -> Select:
+    if f.match is not None:
+        stmt = stmt.join(FTS, FTS.c.rowid == Statement.id)
+    return stmt.where(*conds)
+
+
+def _sort_key(sort: Sort) -> ColumnElement:
+    return FTS.c.rank if sort is Sort.relevance else col(Statement.dated_at)
+
+
+def _after(sort: Sort, key: ColumnElement, position: dict | None) -> list[ColumnElement[bool]]:
+    """Keyset condition: rows strictly after the cursor's (sort key, id) in the list order."""
+    if not position:
+        return []
+    last_id, value = position["id"], position.get("key")
+    if sort is not Sort.relevance:
+        value = datetime.fromisoformat(str(value))
+    if sort is Sort.newest:
+        return [or_(key < value, and_(key == value, col(Statement.id) < last_id))]
+    return [or_(key > value, and_(key == value, col(Statement.id) > last_id))]
+
+
+@dataclass(frozen=True)
+class Found:
+    statement: StatementPublic
+    key: object  # the sort value, for the next cursor
+    snippet: str | None = None
+    score: float | None = None
+
+
+def find_statements(
+    session: Session, f: StatementFilter, sort: Sort, position: dict | None, limit: int
+) -> list[Found]:
     conds = _conditions(session, f)
     if conds is None:
         return []
-    rows = session.exec(
-        select(Statement)
-        .where(col(Statement.id) > after, *conds)
-        .order_by(col(Statement.id))
-        .limit(limit)
-    ).all()
-    return statements_public(session, rows)
+    if sort is Sort.relevance and f.match is None:
+        sort = Sort.newest
+    key = _sort_key(sort)
+    extra = []
+    if f.match is not None:
+        extra = [
+            func.snippet(literal_column("statement_fts"), 0, "<mark>", "</mark>", "…", 24),
+            FTS.c.rank,
+        ]
+    stmt = _filtered(select(Statement, *extra), f, conds + _after(sort, key, position))
+    order = [key.desc(), col(Statement.id).desc()] if sort is Sort.newest else [key, Statement.id]
+    result = session.exec(stmt.order_by(*order).limit(limit)).all()  # type: ignore[call-overload]
+    # One selected entity comes back bare, several as rows: make them all rows.
+    rows = result if extra else [(r,) for r in result]
+    statements = statements_public(session, [r[0] for r in rows])
+    out: list[Found] = []
+    for row, public in zip(rows, statements, strict=True):
+        st = row[0]
+        if f.match is not None:
+            rank = row[2]
+            value = rank if sort is Sort.relevance else st.dated_at.isoformat()
+            out.append(Found(public, value, snippet=row[1], score=round(-rank, 6)))
+        else:
+            out.append(Found(public, st.dated_at.isoformat()))
+    return out
+
+
+def count_statements(session: Session, f: StatementFilter) -> int:
+    conds = _conditions(session, f)
+    if conds is None:
+        return 0
+    return session.exec(_filtered(select(func.count()).select_from(Statement), f, conds)).one()
+
+
+def facets(
+    session: Session, f: StatementFilter, names: Sequence[FacetName], size: int
+) -> dict[str, Facet]:
+    """Counts per value over the filtered statements, biggest first; `truncated` when more
+    values exist than `size` (one extra row is asked for to know)."""
+    conds = _conditions(session, f)
+    out: dict[str, Facet] = {}
+    for name in names:
+        if conds is None:
+            out[name] = Facet(values=[], truncated=False)
+            continue
+        n = (
+            func.count(func.distinct(Statement.id))
+            if name in (FacetName.topic, FacetName.stance)
+            else func.count()
+        )
+        if name is FacetName.speaker:
+            value: ColumnElement = col(Statement.speaker_id)
+            base = select(value, n)
+        elif name in (FacetName.topic, FacetName.stance):
+            value = col(Topic.slug) if name is FacetName.topic else col(StatementTopic.stance)
+            base = (
+                select(value, n)
+                .select_from(Statement)
+                .join(StatementTopic, col(StatementTopic.statement_id) == col(Statement.id))
+                .join(Topic, col(Topic.id) == col(StatementTopic.topic_id))
+            )
+        else:
+            value = col(Statement.type) if name is FacetName.type else col(Statement.source)
+            base = select(value, n)
+        stmt = _filtered(base, f, conds).group_by(value).order_by(n.desc(), value).limit(size + 1)
+        rows = list(session.exec(stmt).all())  # type: ignore[call-overload]
+        truncated = len(rows) > size
+        rows = rows[:size]
+        labels: dict = {}
+        if name is FacetName.speaker:
+            ids = [v for v, _ in rows if v is not None]
+            labels = {
+                sp.id: sp.name
+                for sp in session.exec(select(Speaker).where(col(Speaker.id).in_(ids)))
+            }
+        out[name] = Facet(
+            values=[
+                FacetValue(value=v, label=labels.get(v) if labels else None, count=c)
+                for v, c in rows
+            ],
+            truncated=truncated,
+        )
+    return out
 
 
 def statements_public(session: Session, rows: Sequence[Statement]) -> list[StatementPublic]:
@@ -147,9 +293,44 @@ def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None else None
 
 
-def get_statement(session: Session, statement_id: int) -> StatementPublic | None:
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    # Parsed on demand and cached: storing every sentence of every article is not worth it.
+    return tuple((s.start_char, s.end_char) for s in get_nlp()(text).sents)
+
+
+def statement_context(text: str, start: int, end: int, window: int) -> StatementContext:
+    spans = _sentences(text)
+    inside = [i for i, (s, e) in enumerate(spans) if s < end and start < e]
+    first, last = (inside[0], inside[-1]) if inside else (0, -1)
+
+    def pick(lo: int, hi: int) -> list[ContextSentence]:
+        return [ContextSentence(text=text[s:e], span=(s, e)) for s, e in spans[max(lo, 0) : hi]]
+
+    return StatementContext(
+        before=pick(first - window, first),
+        sentences=pick(first, last + 1),
+        after=pick(last + 1, last + 1 + window),
+    )
+
+
+def statement_detail(session: Session, statement_id: int, window: int) -> StatementDetail | None:
     row = session.get(Statement, statement_id)
-    return statements_public(session, [row])[0] if row else None
+    if row is None:
+        return None
+    article = session.get(Article, row.article_id)
+    speaker = session.get(Speaker, row.speaker_id) if row.speaker_id is not None else None
+    assert article is not None and article.id is not None
+    return StatementDetail.model_validate(
+        statements_public(session, [row])[0],
+        update={
+            "article": article_public(
+                article, _statement_counts(session, [article.id])[article.id]
+            ),
+            "speaker_record": speaker_detail(session, speaker) if speaker else None,
+            "context": statement_context(article.text, row.content_start, row.content_end, window),
+        },
+    )
 
 
 def _statement_counts(session: Session, ids: Sequence[int]) -> dict[int, int]:

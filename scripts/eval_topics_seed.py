@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.nlp.topics import default_taxonomy, tag_span  # noqa: E402
+from app.nlp.topics import default_taxonomy, tag_span
 
 SHARED = Path("/work/shared")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.nlp import extract_many, statement_to_json  # noqa: E402
+from app.nlp import extract_many, statement_to_json
 
 
 def read_docs(path: Path) -> Iterator[dict]:

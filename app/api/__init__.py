@@ -1,7 +1,7 @@
 from fastapi import APIRouter
 
-from app.api import articles, speakers, statements, topics
+from app.api import articles, search, speakers, statements, topics
 
 api_router = APIRouter(prefix="/v1")
-for module in (articles, statements, speakers, topics):
+for module in (articles, statements, search, speakers, topics):
     api_router.include_router(module.router)

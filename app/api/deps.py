@@ -6,7 +6,7 @@ import base64
 import binascii
 import hmac
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request, Response
 from sqlmodel import Session
@@ -19,28 +19,31 @@ SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def encode_cursor(last_id: int) -> str:
-    raw = json.dumps({"id": last_id}, separators=(",", ":")).encode()
+def encode_cursor(position: dict[str, Any]) -> str:
+    raw = json.dumps(position, separators=(",", ":"), default=str).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(token: str) -> int:
+def _bad_cursor() -> ProblemError:
+    return ProblemError(
+        400, "The cursor is not one this API issued for this list.", type_="/problems/bad-cursor"
+    )
+
+
+def decode_cursor(token: str) -> dict[str, Any]:
     try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        value = json.loads(raw)["id"]
-    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
-        raise ProblemError(
-            400, "The cursor is not one this API issued.", type_="/problems/bad-cursor"
-        ) from exc
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ProblemError(
-            400, "The cursor is not one this API issued.", type_="/problems/bad-cursor"
-        )
-    return value
+        position = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (binascii.Error, ValueError) as exc:
+        raise _bad_cursor() from exc
+    last_id = position.get("id") if isinstance(position, dict) else None
+    if not isinstance(last_id, int) or isinstance(last_id, bool):
+        raise _bad_cursor()
+    return position
 
 
 class PageParams:
-    """`limit` and an opaque `cursor`; lists are ordered by id so inserts never shift a page."""
+    """`limit` and an opaque `cursor`: the sort key and id of the last row seen (keyset
+    pagination), so rows inserted meanwhile never shift a page."""
 
     def __init__(
         self,
@@ -49,19 +52,28 @@ class PageParams:
         settings: SettingsDep,
         limit: Annotated[int | None, Query(ge=1, le=200, description="Items per page.")] = None,
         cursor: Annotated[
-            str | None, Query(description="The `next` value of the previous page.")
+            str | None, Query(max_length=1000, description="The `next` of the previous page.")
         ] = None,
     ) -> None:
         self.request = request
         self.response = response
         self.limit = min(limit or settings.default_page_size, settings.max_page_size)
-        self.after = decode_cursor(cursor) if cursor else 0
+        self.position = decode_cursor(cursor) if cursor else None
 
-    def next_cursor(self, ids: list[int]) -> str | None:
-        """Cursor after the last id when the page is full, and the matching Link header."""
+    @property
+    def after(self) -> int:
+        return self.position["id"] if self.position else 0
+
+    def check(self, **expected: Any) -> None:
+        """Refuse a cursor made for another ordering of the list."""
+        if self.position and any(self.position.get(k) != v for k, v in expected.items()):
+            raise _bad_cursor()
+
+    def next_cursor(self, ids: list[int], **key: Any) -> str | None:
+        """Cursor after the last row when the page is full, and the matching Link header."""
         if len(ids) < self.limit:
             return None
-        token = encode_cursor(ids[-1])
+        token = encode_cursor({**key, "id": ids[-1]})
         url = self.request.url.include_query_params(cursor=token)
         self.response.headers["Link"] = f'<{url}>; rel="next"'
         return token

@@ -1,56 +1,230 @@
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import StreamingResponse
+from sqlmodel import Session
 
 from app.api.deps import PageDep, SessionDep
 from app.api.problems import ProblemError, problem_responses
-from app.models import Page, StanceValue, StatementPublic, StatementType
-from app.queries import StatementFilter, get_statement, list_statements
+from app.db import get_engine
+from app.models import StanceValue, StatementDetail, StatementPage, StatementType
+from app.queries import (
+    FacetName,
+    Sort,
+    StatementFilter,
+    count_statements,
+    facets,
+    find_statements,
+    statement_detail,
+)
+from app.search import fts_query
 
 router = APIRouter(prefix="/statements", tags=["statements"])
+
+EXPORT_BATCH = 500
+
+
+def statement_filter(
+    speaker: Annotated[
+        str | None,
+        Query(
+            max_length=300,
+            description="Id, slug, canonical name or any alias, case-insensitive.",
+            examples=["Pezeshkian"],
+        ),
+    ] = None,
+    topic: Annotated[str | None, Query(max_length=100, examples=["territorial-integrity"])] = None,
+    stance: Annotated[
+        StanceValue | None,
+        Query(description="Alone: any topic with that stance; with `topic`: on that topic."),
+    ] = None,
+    type: StatementType | None = None,
+    article_id: Annotated[int | None, Query(ge=1)] = None,
+    source: Annotated[str | None, Query(max_length=200, description="The outlet.")] = None,
+    since: Annotated[
+        datetime | None, Query(description="Published on or after (ingest time if unknown).")
+    ] = None,
+    until: Annotated[datetime | None, Query(description="Published on or before.")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description='Full-text: words, "a phrase", prefix*, a OR b.',
+            examples=["territorial integrity"],
+        ),
+    ] = None,
+) -> StatementFilter:
+    match = None
+    if q is not None:
+        match = fts_query(q)
+        if match is None:
+            raise ProblemError(422, "q holds no word to search for.", type_="/problems/bad-query")
+    if since and until and since > until:
+        raise ProblemError(422, "since is after until.")
+    return StatementFilter(
+        speaker=speaker,
+        topic=topic,
+        stance=stance.value if stance else None,
+        type=type.value if type else None,
+        article_id=article_id,
+        source=source,
+        since=since,
+        until=until,
+        match=match,
+    )
+
+
+FilterDep = Annotated[StatementFilter, Depends(statement_filter)]
 
 
 @router.get(
     "",
-    summary="Find statements by speaker, topic, stance, type or article",
-    description="Filters compose. `speaker` takes an id, a slug, the canonical name or any "
-    "alias, case-insensitively (`Pezeshkian`, `masoud-pezeshkian`). `stance` alone matches a "
-    "statement with that stance on any topic; with `topic`, the stance on that topic.",
-    response_model=Page[StatementPublic],
+    summary="Find statements: filters compose, sorts, facets, cursor pages",
+    description="`speaker` takes an id, a slug, the canonical name or any alias "
+    "(`Pezeshkian`, `masoud-pezeshkian`). `sort=newest` (default) and `oldest` order by the "
+    "article's publication date, `relevance` by bm25 when `q` is given. `facets=speaker,topic` "
+    "adds counts per value over the whole filtered set (`truncated` when there are more "
+    "values). `count=true` adds the total.",
+    response_model=StatementPage,
     operation_id="list_statements",
     responses=problem_responses(400, 422),
 )
 def get_statements(
     session: SessionDep,
     page: PageDep,
-    speaker: Annotated[str | None, Query(examples=["Pezeshkian"], max_length=300)] = None,
-    topic: Annotated[str | None, Query(examples=["territorial-integrity"], max_length=100)] = None,
-    stance: StanceValue | None = None,
-    type: StatementType | None = None,
-    article_id: Annotated[int | None, Query(ge=1)] = None,
-) -> Page[StatementPublic]:
-    f = StatementFilter(
-        speaker=speaker,
-        topic=topic,
-        stance=stance.value if stance else None,
-        type=type.value if type else None,
-        article_id=article_id,
+    f: FilterDep,
+    sort: Sort = Sort.newest,
+    facet_names: Annotated[
+        str | None,
+        Query(alias="facets", max_length=100, examples=["speaker,topic,stance"]),
+    ] = None,
+    facet_size: Annotated[int, Query(ge=1, le=100)] = 10,
+    count: bool = False,
+) -> StatementPage:
+    page.check(sort=sort.value)
+    found = find_statements(session, f, sort, page.position, page.limit)
+    last = found[-1].key if found else None
+    result = StatementPage(
+        items=[x.statement for x in found],
+        next=page.next_cursor([x.statement.id for x in found], sort=sort.value, key=last),
     )
-    items = list_statements(session, f, page.after, page.limit)
-    return Page(items=items, next=page.next_cursor([s.id for s in items]))
+    if count:
+        result.total = count_statements(session, f)
+    if facet_names:
+        try:
+            names = [FacetName(n.strip()) for n in facet_names.split(",") if n.strip()]
+        except ValueError as exc:
+            raise ProblemError(422, f"facets takes a list of: {', '.join(FacetName)}.") from exc
+        result.facets = facets(session, f, names, facet_size)
+    return result
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+CSV_COLUMNS = [
+    "id",
+    "article_id",
+    "speaker_id",
+    "speaker",
+    "speaker_mention",
+    "type",
+    "cue",
+    "content",
+    "content_start",
+    "content_end",
+    "topics",
+]
+
+
+def _export_rows(f: StatementFilter) -> Iterator[dict]:
+    """Every filtered statement, oldest first, in keyset batches: constant memory, no cap.
+    It opens its own session because the response outlives the request's dependencies."""
+    position = None
+    with Session(get_engine()) as session:
+        while True:
+            found = find_statements(session, f, Sort.oldest, position, EXPORT_BATCH)
+            for x in found:
+                yield x.statement.model_dump(mode="json")
+            if len(found) < EXPORT_BATCH:
+                return
+            position = {"id": found[-1].statement.id, "key": found[-1].key}
+
+
+def _csv(rows: Iterator[dict]) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        sp = r["speaker"] or {}
+        writer.writerow(
+            [
+                r["id"],
+                r["article_id"],
+                sp.get("id"),
+                sp.get("name"),
+                r["speaker_mention"],
+                r["type"],
+                r["cue"],
+                r["content"],
+                r["content_span"][0],
+                r["content_span"][1],
+                ";".join(f"{t['topic']}:{t['stance']}" for t in r["topics"]),
+            ]
+        )
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+
+
+@router.get(
+    "/export",
+    summary="Export the filtered statements as CSV or JSON Lines (streamed, no row limit)",
+    operation_id="export_statements",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "One statement per line (JSONL) or row (CSV).",
+            "content": {"text/csv": {}, "application/x-ndjson": {}},
+        },
+        **problem_responses(422),
+    },
+)
+def export(f: FilterDep, format: ExportFormat = ExportFormat.jsonl) -> StreamingResponse:
+    rows = _export_rows(f)
+    if format is ExportFormat.csv:
+        return StreamingResponse(
+            _csv(rows),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="statements.csv"'},
+        )
+    lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    return StreamingResponse(lines, media_type="application/x-ndjson")
 
 
 @router.get(
     "/{statement_id}",
-    summary="One statement",
-    response_model=StatementPublic,
+    summary="One statement with its context: sentences around it, article, speaker",
+    response_model=StatementDetail,
     operation_id="get_statement",
     responses=problem_responses(404, 422),
 )
-def get_one(statement_id: int, session: SessionDep) -> StatementPublic:
-    found = get_statement(session, statement_id)
+def get_one(
+    statement_id: int,
+    session: SessionDep,
+    window: Annotated[int, Query(ge=0, le=5, description="Sentences before and after.")] = 1,
+) -> StatementDetail:
+    found = statement_detail(session, statement_id, window)
     if found is None:
         raise ProblemError(404, f"No statement with id {statement_id}.")
     return found

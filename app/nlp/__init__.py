@@ -22,7 +22,12 @@ from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon, get_lexicon
 from app.nlp.parse import MAX_CHARS, get_nlp
 from app.nlp.quotes import Quote, attribute_quotes, find_quotes, inside_mask
-from app.nlp.reported import colon_statements, cue_subjects, find_reported
+from app.nlp.reported import (
+    colon_statements,
+    cue_subjects,
+    find_reported,
+    noun_statements,
+)
 from app.nlp.speakers import resolve_all
 from app.nlp.types import Extraction, Statement, StatementType, TopicTag
 
@@ -61,7 +66,7 @@ def extract_doc(doc: Doc) -> Extraction:
     text = doc.text
     quotes = find_quotes(text)
     mask = inside_mask(doc, quotes)
-    drafts = prune(list(find_reported(doc, lex, mask)))
+    drafts = prune([*find_reported(doc, lex, mask), *noun_statements(doc, lex, mask)])
     # a headline colon ("Trump: ...") only counts where no cue verb already attributes
     drafts += [c for c in colon_statements(doc, lex, mask) if not _overlaps_any(c, drafts)]
     drafts = attribute_quotes(doc, quotes, drafts, cue_subjects(doc, lex, mask), lex)

@@ -32,6 +32,8 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     continuation_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    noun_cues: frozenset[str]
+    noun_cue_preps: frozenset[str]
     phrases: tuple[Phrase, ...]
     phrase_verbs: frozenset[str]
     according: frozenset[str]
@@ -92,6 +94,8 @@ def get_lexicon() -> Lexicon:
         addressee_verbs=fs(cues["addressee_verbs"]),
         continuation_verbs=fs(cues["continuation_verbs"]),
         naming_verbs=fs(cues["naming_verbs"]),
+        noun_cues=fs(cues["noun_cues"]),
+        noun_cue_preps=fs(cues["noun_cue_preps"]),
         phrases=phrases,
         phrase_verbs=frozenset(p.verb for p in phrases),
         according=fs(cues["according"]),

@@ -126,21 +126,12 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
                 lo, hi = _subtree_range(target, stop)
-                return lo, hi, None
+                return lo, _extend_right(verb, hi, stop), None
         if obj is not None:
             clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
             if clause is not None:
                 lo, hi = _subtree_range(clause, stop)
                 return _strip_that(doc, lo, hi)
-    if lemma in lex.naming_verbs:
-        # "Bush called Trump “unhinged.”": the object and what it is called
-        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-        if obj is not None and any(
-            c.i > obj.i
-            for c in kids
-            if c.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl", "dobj", "attr", "npadvmod")
-        ):
-            return obj.left_edge.i, verb.right_edge.i + 1, None
     clause = next(
         (
             c
@@ -153,6 +144,15 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
     if clause is not None and lemma in lex.clause_verbs:
         lo, hi = _subtree_range(clause, stop)
         return _strip_that(doc, lo, hi)
+    if lemma in lex.naming_verbs:
+        # "Bush called Trump “unhinged.”": the object and what it is called
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and any(
+            c.i > obj.i
+            for c in kids
+            if c.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl", "dobj", "attr", "npadvmod")
+        ):
+            return obj.left_edge.i, _extend_right(verb, obj.right_edge.i + 1, stop), None
     if lemma in lex.xcomp_verbs:
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None and x.i > verb.i:
@@ -162,13 +162,13 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and obj.pos_ != "PRON":
             lo, hi = _subtree_range(obj, stop)
-            return lo, hi, None
+            return lo, _extend_right(verb, hi, stop), None
     if lemma in lex.clause_verbs:
         # "says the movement that's sweeping the country appeals to ...": the parser made the
         # clause's subject an object; the content runs on to the end of the verb's phrase
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and lemma not in lex.addressee_verbs:
-            return obj.left_edge.i, verb.right_edge.i + 1, None
+            return obj.left_edge.i, _extend_right(verb, obj.right_edge.i + 1, stop), None
         # "said on Friday during a news conference that he may wait": a stray "that"
         that = next(
             (
@@ -197,6 +197,18 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             sent = verb.sent
             return colon.i + 1, sent.end, None
     return None
+
+
+def _extend_right(verb: Token, hi: int, stop: set[int]) -> int:
+    """Right dependents of the cue verb after its object belong to the content (``blamed the
+    GOP for “turning its back” on ...``), up to punctuation, a coordinated verb or a cue."""
+    for c in verb.rights:
+        if c.i < hi:
+            continue
+        if c.dep_ in ("punct", "conj", "cc") or c.i in stop:
+            break
+        hi = max(hi, c.right_edge.i + 1)
+    return hi
 
 
 def _strip_that(doc: Doc, lo: int, hi: int) -> tuple[int, int, Token | None]:
@@ -326,6 +338,31 @@ def colon_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterat
             anchor=colon.i,
             cue_token=colon.i,
         )
+
+
+def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[Draft]:
+    """``Trump’s attacks on Cruz`` / ``He raised questions about the deal``: a position noun
+    with its topic; the source is the possessor or the subject of the governing verb."""
+    for t in doc:
+        if in_quote[t.i] or t.pos_ != "NOUN" or t.lemma_.lower() not in lex.noun_cues:
+            continue
+        prep = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in lex.noun_cue_preps),
+                    None)
+        if prep is None:
+            continue
+        target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if target is None:
+            continue
+        src = next((c for c in t.children if c.dep_ == "poss"), None)
+        if src is None and t.dep_ in ("dobj", "attr") and is_verb(t.head):
+            src = subject_of(t.head)
+        if src is None or in_quote[src.i] or src.dep_ == "expl":
+            continue
+        lo, hi = _trim_tokens(doc, target.left_edge.i, target.right_edge.i + 1)
+        if lo >= hi:
+            continue
+        yield Draft(doc[lo].idx, _end_char(doc[hi - 1]), t.idx, _end_char(prep), src.i,
+                    anchor=t.i, cue_token=t.i)
 
 
 def _can_be_source(t: Token, lex: Lexicon) -> bool:

@@ -1,7 +1,8 @@
 """Stance: whether a statement supports, opposes or merely mentions a topic.
 
-The stance toward a topic mention is read off the dependency path from the mention up to the
-sentence root (so the cue verb outside the content span still counts: ``X rejected the deal``).
+The stance toward a topic mention is read off the dependency path from the mention up through
+the statement's content to the verb that governs it (so the cue verb outside the content span
+still counts: ``X rejected the deal``).
 Each cue on the path multiplies the polarity, so stances compose:
 ``called for (+) an end (-) to the war`` opposes war; ``does not accept (-) any claim (harm)
 regarding its territorial integrity`` supports territorial integrity. No cue means neutral:
@@ -64,6 +65,9 @@ class StanceLexicon:
     copula_preps: dict[str, int]  # "X is against …"
     ergative: frozenset[str]  # "the war must end": the subject is what ends
     participle_preps: frozenset[str]  # "a claim regarding X" is about X like a preposition
+    agent_of_nouns: frozenset[str]  # "the crimes of X": X did them (not "the violation of X")
+    neg_raising: frozenset[str]  # "do not believe X is useful" negates the belief's content
+    adjunct_preps: frozenset[str]  # "during", "after": circumstance, not what a verb acts on
     modifiers: dict[str, int]
 
 
@@ -102,6 +106,9 @@ def parse_stance_lexicon(data: dict) -> StanceLexicon:
         copula_preps={k.lower(): int(v) for k, v in data.get("copula_preps", {}).items()},
         ergative=frozenset(data.get("ergative", [])),
         participle_preps=frozenset(data.get("participle_preps", [])),
+        agent_of_nouns=frozenset(data.get("agent_of_nouns", [])),
+        neg_raising=frozenset(data.get("neg_raising", [])),
+        adjunct_preps=frozenset(data.get("adjunct_preps", [])),
         modifiers=modifiers,
     )
 
@@ -129,7 +136,7 @@ def _negator(tok: Token, lex: StanceLexicon) -> Token | None:
     """The word that negates tok (``not accept``, ``no need``, ``No country accepts``)."""
     for child in tok.children:
         low = child.lower_
-        if child.dep_ == "neg" and low in lex.negators | {"not", "n't", "never"}:
+        if child.dep_ == "neg" and low in lex.negators:
             # "not only X but also Y" adds, it does not negate
             if child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "only":
                 continue
@@ -303,12 +310,25 @@ def read_mention(
             child, tok = tok, tok.head
             continue
         if tok.pos_ == "ADP":
-            if tok.lower_ in lex.means_preps:
-                # "resolve the crisis through dialogue": the means is what is proposed
-                walk.attitude_cue(1, tok)
+            if tok.lower_ in lex.adjunct_preps:
                 break
-            if tok.dep_ == "agent":
-                # "peace was undermined by X": X is the subject of the verb above
+            if tok.lower_ in lex.means_preps:
+                # "resolve the crisis through dialogue": the means is what is proposed; the
+                # verb it serves is the goal, so only that verb's negation counts
+                walk.attitude_cue(1, tok)
+                child, tok = tok, tok.head
+                if (neg := _negator(tok, lex)) is not None:
+                    walk.negate(neg)
+                if last_read(tok):
+                    break
+                child, tok = tok, tok.head
+                continue
+            pol = lex.prep_cues.get(f"{tok.head.lemma_.lower()} {tok.lower_}")
+            if pol is None and (
+                tok.dep_ == "agent"
+                or (tok.lower_ == "of" and tok.head.lemma_.lower() in lex.agent_of_nouns)
+            ):
+                # "peace was undermined by X", "the crimes of X": X is the agent above
                 child, tok = tok, tok.head
                 if not _step_as_subject(walk, child, tok, lex):
                     break
@@ -316,16 +336,21 @@ def read_mention(
                     break
                 child, tok = tok, tok.head
                 continue
-            pol = lex.prep_cues.get(f"{tok.head.lemma_.lower()} {tok.lower_}")
             if pol is not None:
                 walk.attitude_cue(pol, tok)
                 # "fight against X" is one cue, not "fight" and "against"
                 tok = tok.head
+                walk.cues.append(tok)
             if last_read(tok):
                 break
             child, tok = tok, tok.head
             continue
-        subject = (rel in SUBJECT_DEPS and not _ergative(tok, lex)) or rel == "poss"
+        # a possessor is the agent of a harm ("the regime's crimes") but the theme of
+        # anything else ("Iran's development")
+        cue = _cue(tok, lex)
+        subject = (rel in SUBJECT_DEPS and not _ergative(tok, lex)) or (
+            rel == "poss" and cue is not None and cue.kind == HARM
+        )
         if subject:
             if not _step_as_subject(walk, child, tok, lex):
                 break
@@ -340,7 +365,19 @@ def read_mention(
 def _step_as_subject(walk: _Walk, child: Token, tok: Token, lex: StanceLexicon) -> bool:
     """Read tok as the predicate of its subject (or possessor) ``child``; False: stop here."""
     cue = _cue(tok, lex)
+    if cue is None and _light_object(tok, lex) is None and tok.lemma_ not in lex.copulas:
+        # "Sanctions have failed and hurt people": a later conjunct shares the subject
+        for conj in tok.children:
+            if (
+                conj.dep_ == "conj"
+                and conj.pos_ in {"VERB", "AUX"}
+                and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+                and _cue(conj, lex) is not None
+            ):
+                tok, cue = conj, _cue(conj, lex)
+                break
     neg = _negator(tok, lex)
+    read = len(walk.cues)
     if tok.lemma_ in lex.copulas:
         comp = _complement_cue(tok, lex)
         if comp is not None:
@@ -359,7 +396,8 @@ def _step_as_subject(walk: _Walk, child: Token, tok: Token, lex: StanceLexicon) 
             walk.agent_cue(cue, tok_cue)
         elif cue is not None:
             walk.attitude_cue(cue.polarity, tok_cue)
-    if neg is not None:
+    # a negated verb that says nothing about its subject ("X has not tied …") is no stance
+    if neg is not None and (len(walk.cues) > read or tok.lemma_ in lex.neg_raising):
         walk.negate(neg)
     return True
 
@@ -368,15 +406,24 @@ def _step_as_object(walk: _Walk, child: Token, tok: Token, lex: StanceLexicon) -
     """Read tok as governing ``child`` (its object, complement or prepositional argument)."""
     cue = _cue(tok, lex)
     neg = _negator(tok, lex)
+    light = _light_object(tok, lex) if child.dep_ == "prep" else None
+    role = _role_value(tok, lex)
     if cue is not None:
         walk.object_cue(cue, tok)
-    elif child.dep_ == "prep" and (light := _light_object(tok, lex)) is not None:
+    elif light is not None:
         # light verbs: "attach significance to X", "pose a threat to X"
         walk.object_cue(light[0], light[1])
-    elif (role := _role_value(tok, lex)) is not None:
+    elif role is not None:
         walk.attitude_cue(role[0], role[1])
-    # Denying a harm ("has no claims", "did not violate") keeps the speaker against it.
-    if neg is not None and not (cue is not None and cue.kind == HARM):
+    # Denying a harm ("has no claims", "did not violate") keeps the speaker against it; a
+    # negated verb without a cue negates only what is believed ("do not think X is useful").
+    if neg is None:
+        return
+    if cue is not None:
+        negates = cue.kind != HARM
+    else:
+        negates = light is not None or role is not None or tok.lemma_ in lex.neg_raising
+    if negates:
         walk.negate(neg)
 
 
@@ -410,7 +457,14 @@ def stance_for(
     lex = lexicon or default_lexicon()
     total = 0
     tokens: list[Token] = []
+    # A mention inside another's phrase ("affairs" under "interference in … affairs") is read
+    # through that mention, not again on its own.
+    idx = {t.i for t in anchors}
+    seen: set[int] = set()
     for k, root in enumerate(anchors):
+        if root.i in seen or any(a.i in idx for a in root.ancestors):
+            continue
+        seen.add(root.i)
         reading = read_mention(root, lex, span)
         mods, mod_toks = modifier_value(root, lex)
         value = (1 if reading.value > 0 else -1 if reading.value < 0 else 0) + mods

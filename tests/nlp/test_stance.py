@@ -1,0 +1,201 @@
+"""Stance toward a topic: cues, negation and its scope, and the speaker's target."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.nlp.stance import (
+    default_lexicon,
+    parse_stance_lexicon,
+    read_mention,
+    stance_for,
+)
+from app.nlp.topics import Taxonomy, default_taxonomy, tag_span, tag_text
+
+
+@pytest.fixture(scope="module")
+def tax() -> Taxonomy:
+    return default_taxonomy()
+
+
+def stance_of(text: str, topic: str, tax: Taxonomy) -> str | None:
+    return {t.topic: t.stance for t in tag_text(text, tax)}.get(topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "expected"),
+    [
+        # the seed's positions (ATTRIBUTION.md, "Topics and stance")
+        (
+            "the presence of foreign countries in the region will not be to the benefit of "
+            "regional nations",
+            "foreign-presence",
+            "oppose",
+        ),
+        ("There is no need to build walls on the borders", "border-walls", "oppose"),
+        (
+            "his country does not accept any country’s claim regarding its territorial integrity",
+            "territorial-integrity",
+            "support",
+        ),
+        (
+            "Azerbaijan has no territorial claims against any country",
+            "territorial-integrity",
+            "support",
+        ),
+        ("Azerbaijan is keen to expand relations with Iran", "bilateral-relations", "support"),
+        (
+            "He underscored the significance of observing territorial integrity of all states",
+            "territorial-integrity",
+            "support",
+        ),
+        (
+            "Baku believes diplomacy is the key to the resolution of regional issues",
+            "diplomacy",
+            "support",
+        ),
+        ("Baku attaches great significance to enhanced security", "security", "support"),
+        # attitude verbs and their negation
+        ("Iran opposes new sanctions against Venezuela.", "sanctions", "oppose"),
+        ("Iran does not oppose the new sanctions.", "sanctions", "support"),
+        ("The minister rejected the nuclear deal.", "nuclear", "oppose"),
+        ("The minister welcomed the nuclear deal.", "nuclear", "support"),
+        (
+            "Iran will never accept foreign interference in its internal affairs.",
+            "foreign-presence",
+            "oppose",
+        ),
+        (
+            "China firmly opposes any interference in its internal affairs.",
+            "foreign-presence",
+            "oppose",
+        ),
+        ("We don't believe that sanctions are useful.", "sanctions", "oppose"),
+        ("The opposition boycotted the elections.", "elections", "oppose"),
+        ("Tehran supports holding free and fair elections.", "elections", "support"),
+        # composition: an attitude toward an action on the topic
+        ("He called for an end to the war in Ukraine.", "conflict", "oppose"),
+        ("Beijing urged Washington to lift the sanctions on Iran.", "sanctions", "oppose"),
+        ("There is no alternative to dialogue.", "diplomacy", "support"),
+        ("Iran will not hesitate to defend its sovereignty.", "territorial-integrity", "support"),
+        ("Tehran had no intention of building nuclear weapons.", "nuclear", "oppose"),
+        ("The minister denied that Iran seeks nuclear weapons.", "nuclear", "oppose"),
+        ("He warned against any escalation in the region.", "conflict", "oppose"),
+        (
+            "the two countries should cooperate in the fight against terrorism",
+            "terrorism",
+            "oppose",
+        ),
+        (
+            "The two sides stressed the need to resolve the crisis through dialogue.",
+            "diplomacy",
+            "support",
+        ),
+        # harm: reporting damage to something speaks for it, and against its agent
+        ("Russia violated Ukraine's sovereignty.", "territorial-integrity", "support"),
+        (
+            "Iran condemns the violation of Syria's territorial integrity.",
+            "territorial-integrity",
+            "support",
+        ),
+        ("NATO expansion poses a threat to regional security.", "security", "support"),
+        ("NATO's eastward expansion poses a threat to regional security.", "alliances", "oppose"),
+        ("Sanctions have hurt ordinary people.", "sanctions", "oppose"),
+        ("Iran's nuclear program does not threaten anyone.", "nuclear", "support"),
+        (
+            "Peace in the region was undermined by foreign intervention.",
+            "foreign-presence",
+            "oppose",
+        ),
+        ("Peace in the region was undermined by foreign intervention.", "peace", "support"),
+        # effects: the agent of a good effect is spoken for
+        (
+            "Russia's military presence in Syria contributes to regional stability.",
+            "foreign-presence",
+            "support",
+        ),
+        ("China is willing to play a constructive role in regional peace.", "peace", "support"),
+        # evaluative predicates and modifiers
+        ("Unilateral sanctions are illegal.", "sanctions", "oppose"),
+        ("Washington's military presence in Syria is illegal.", "foreign-presence", "oppose"),
+        ("The elections were free and fair.", "elections", "support"),
+        # intransitive "end/stop": the subject is what ends
+        ("Israel's aggression against Gaza must stop.", "conflict", "oppose"),
+        # inverted terms name the topic's opposite
+        ("We want to reduce emissions and fight climate change.", "climate", "support"),
+        (
+            "The Zionist regime's crimes against Palestinians must be stopped.",
+            "palestine",
+            "support",
+        ),
+        # no position: mentioned, not judged
+        ("The summit discussed climate, health and education.", "health", "neutral"),
+        ("Trade between the two countries reached $5 billion last year.", "trade", "neutral"),
+        ("Iran's nuclear program is entirely peaceful.", "nuclear", "neutral"),
+        # a clause that describes a noun is not the speaker's position on what it mentions
+        ("Europe must welcome refugees fleeing the war.", "conflict", "neutral"),
+        ("Europe must welcome refugees fleeing the war.", "migration", "support"),
+    ],
+)
+def test_stance(text: str, topic: str, expected: str, tax: Taxonomy) -> None:
+    assert stance_of(text, topic, tax) == expected
+
+
+def test_stance_evidence_names_the_cue_and_the_negation(tax: Taxonomy) -> None:
+    text = "Iran will never accept foreign interference."
+    (tag,) = tag_text(text, tax)
+    assert tag.stance == "oppose"
+    assert [e.text for e in tag.evidence] == ["foreign interference"]
+    assert [e.text for e in tag.stance_evidence] == ["never", "accept"]
+    for ev in tag.stance_evidence:
+        assert text[ev.span[0] : ev.span[1]] == ev.text
+
+
+def test_neutral_has_no_stance_evidence(tax: Taxonomy) -> None:
+    (tag,) = tag_text("The talks took place in Vienna.", tax)
+    assert (tag.stance, tag.stance_evidence) == ("neutral", ())
+
+
+def test_cue_verb_outside_the_content_span_counts(tax: Taxonomy) -> None:
+    # "X rejected the deal": the content is the object, its cue is outside it
+    text = "The minister rejected the nuclear deal."
+    doc = tax.nlp(text)
+    span = doc.char_span(text.index("the nuclear"), len(text) - 1)
+    assert [(t.topic, t.stance) for t in tag_span(span, tax)] == [("nuclear", "oppose")]
+
+
+def test_walk_stops_at_the_governing_verb(tax: Taxonomy) -> None:
+    # the narrator's "denied" above the reported clause is not read into its content
+    text = "Officials denied that he said trade must grow."
+    doc = tax.nlp(text)
+    span = doc.char_span(text.index("trade"), len(text) - 1)
+    root = next(t for t in span if t.text == "trade")
+    assert read_mention(root, scope=span).value >= 0
+
+
+def test_purpose_clause_is_marked(tax: Taxonomy) -> None:
+    doc = tax.nlp("There is no need to build walls in order to promote security.")
+    security = next(t for t in doc if t.text == "security")
+    assert read_mention(security).purpose
+    walls = next(t for t in doc if t.text == "walls")
+    assert not read_mention(walls).purpose
+
+
+def test_stance_for_sums_mentions(tax: Taxonomy) -> None:
+    doc = tax.nlp("We reject the sanctions and welcome sanctions relief.")
+    roots = [doc[3], doc[7]]  # sanctions (rejected), relief (welcomed, names the opposite)
+    stance, evidence = stance_for(doc[:], roots, inverted=[False, True])
+    assert stance == "oppose"
+    assert {e.text for e in evidence} == {"reject", "welcome"}
+
+
+def test_lexicon_rejects_duplicate_cues() -> None:
+    with pytest.raises(ValueError, match="twice"):
+        parse_stance_lexicon({"support": ["back"], "oppose": ["back"]})
+
+
+def test_default_lexicon_loads() -> None:
+    lex = default_lexicon()
+    assert lex.cues["reject"].polarity == -1
+    assert lex.cues["claim"].pos == "NOUN"  # the noun is a harm, the verb a speech act
+    assert "not" in lex.negators
