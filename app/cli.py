@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -121,13 +123,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from app.db import migrate
 
     migrate()
-    if not get_settings().keys:
-        where = "on a loopback address" if args.host in LOOPBACK else "ON A PUBLIC ADDRESS"
-        print(
-            f"API_KEYS is not set: anyone who can reach the service {where} may write.",
-            file=sys.stderr,
-        )
-    uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers)
+    settings = get_settings()
+    if not settings.keys:
+        if args.host in LOOPBACK:
+            print("API_KEYS is not set: writes are open to this machine only.", file=sys.stderr)
+        elif "ALLOW_OPEN_WRITES" not in os.environ:
+            # Workers read settings from the environment, so the decision travels there.
+            os.environ["ALLOW_OPEN_WRITES"] = "false"
+            get_settings.cache_clear()
+            print(
+                f"API_KEYS is not set and {args.host} is not loopback: writes are disabled "
+                "(set API_KEYS, or ALLOW_OPEN_WRITES=true to open them).",
+                file=sys.stderr,
+            )
+        elif settings.allow_open_writes:
+            print(
+                f"API_KEYS is not set: anyone who reaches {args.host} may write.", file=sys.stderr
+            )
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    uvicorn.run(
+        "app.main:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        access_log=False,  # app.api.observe writes one JSON line per request instead
+    )
     return 0
 
 

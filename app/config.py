@@ -19,6 +19,18 @@ class Settings(BaseSettings):
         default="",
         description="Comma-separated keys accepted in X-API-Key for writes.",
     )
+    reads_require_key: bool = Field(
+        default=False, description="Reads need an API key too (private deployment)."
+    )
+    allow_open_writes: bool = Field(
+        default=True,
+        description="With no API_KEYS, whether anyone may write; `quotes serve` turns it off "
+        "on a non-loopback address unless set explicitly.",
+    )
+    rate_limit_per_minute: int = Field(
+        default=600, ge=0, description="Requests per minute per API key or client; 0 = off."
+    )
+    batch_max_items: int = Field(default=100, ge=1, description="Articles per batch request.")
     max_body_bytes: int = Field(default=1_000_000, ge=1, description="Largest body accepted.")
     default_page_size: int = Field(default=50, ge=1, le=200)
     max_page_size: int = Field(default=200, ge=1)

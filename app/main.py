@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from sqlmodel import Session
 
-from app.api import api_router, health, problems
+from app.api import include_routers, problems
+from app.api.observe import Observe, mark_route
 from app.config import get_settings
 from app.db import get_engine
 from app.nlp.parse import get_nlp
@@ -50,11 +51,13 @@ def create_app() -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
+        dependencies=[Depends(mark_route)],
     )
     problems.install(app)
     app.add_middleware(problems.BodyLimit, limit=get_settings().max_body_bytes)
-    app.include_router(api_router)
-    app.include_router(health.router)
+    # Outermost, so that 413s from the body limit are logged and counted too.
+    app.add_middleware(Observe)
+    include_routers(app)
     return app
 
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
+from app import metrics
+from app.api import V1
 from app.api.deps import JsonBody, PageDep, SessionDep, WriteKey
 from app.api.problems import ProblemError, problem_responses
 from app.ingest import ingest, pipeline_version
@@ -9,7 +11,7 @@ from app.models import Article, ArticleCreate, ArticleDetail, ArticlePublic, Pag
 from app.nlp import extract
 from app.queries import article_detail, list_articles
 
-router = APIRouter(prefix="/articles", tags=["articles"])
+router = APIRouter(prefix=f"{V1}/articles", tags=["articles"])
 
 
 @router.post(
@@ -28,7 +30,11 @@ router = APIRouter(prefix="/articles", tags=["articles"])
     },
 )
 def create_article(data: ArticleCreate, session: SessionDep, response: Response) -> ArticleDetail:
-    article, created = ingest(session, data, extract(data.text), pipeline_version())
+    extraction = extract(data.text)
+    article, created = ingest(session, data, extraction, pipeline_version())
+    metrics.count_ingest(
+        int(created), len(extraction.statements) if created else 0, int(not created)
+    )
     if not created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/v1/articles/{article.id}"

@@ -6,6 +6,10 @@ import base64
 import binascii
 import hmac
 import json
+import math
+import threading
+import time
+from collections import OrderedDict
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request, Response
@@ -82,21 +86,78 @@ class PageParams:
 PageDep = Annotated[PageParams, Depends()]
 
 
-def require_write_key(
-    settings: SettingsDep,
-    x_api_key: Annotated[str | None, Header(description="Required when API_KEYS is set.")] = None,
-) -> None:
-    keys = settings.keys
-    if not keys:
-        return
-    if not x_api_key:
+def _check_key(settings: Settings, key: str | None) -> None:
+    if not key:
         raise ProblemError(
             401,
             "This operation needs an API key in the X-API-Key header.",
             headers={"WWW-Authenticate": "ApiKey"},
         )
-    if not any(hmac.compare_digest(x_api_key, k) for k in keys):
+    if not any(hmac.compare_digest(key, k) for k in settings.keys):
         raise ProblemError(403, "The API key is not valid.")
+
+
+ApiKeyHeader = Annotated[
+    str | None, Header(alias="X-API-Key", description="Required for writes when keys are set.")
+]
+
+
+def require_write_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+    if settings.keys:
+        _check_key(settings, x_api_key)
+    elif not settings.allow_open_writes:
+        raise ProblemError(
+            403, "Writes are disabled: the service runs without API_KEYS on a public address."
+        )
+
+
+def require_read_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+    if settings.reads_require_key:
+        _check_key(settings, x_api_key)
+
+
+class RateLimiter:
+    """A token bucket per API key (or per client address without one): a burst of up to a
+    minute's allowance, refilled continuously. In-process, so per worker."""
+
+    MAX_CLIENTS = 10_000
+
+    def __init__(self) -> None:
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def take(self, who: str, per_minute: int) -> float:
+        """0 when allowed, else the seconds to wait for the next token."""
+        now = time.monotonic()
+        rate = per_minute / 60.0
+        with self._lock:
+            tokens, last = self._buckets.pop(who, (float(per_minute), now))
+            tokens = min(float(per_minute), tokens + (now - last) * rate)
+            wait = 0.0 if tokens >= 1 else (1 - tokens) / rate
+            if not wait:
+                tokens -= 1
+            self._buckets[who] = (tokens, now)
+            while len(self._buckets) > self.MAX_CLIENTS:
+                self._buckets.popitem(last=False)
+        return wait
+
+
+limiter = RateLimiter()
+
+
+def rate_limit(request: Request, settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+    if not settings.rate_limit_per_minute:
+        return
+    who = (
+        f"key:{x_api_key}" if x_api_key else f"ip:{request.client.host if request.client else '-'}"
+    )
+    wait = limiter.take(who, settings.rate_limit_per_minute)
+    if wait:
+        raise ProblemError(
+            429,
+            f"Rate limit of {settings.rate_limit_per_minute} requests per minute reached.",
+            headers={"Retry-After": str(math.ceil(wait))},
+        )
 
 
 def require_json(request: Request) -> None:

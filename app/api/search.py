@@ -4,13 +4,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from app.api import V1
 from app.api.deps import PageDep, SessionDep
 from app.api.problems import ProblemError, problem_responses
 from app.api.statements import FilterDep
 from app.models import SearchHit, SearchPage
 from app.queries import Sort, count_statements, find_statements
 
-router = APIRouter(prefix="/search", tags=["search"])
+router = APIRouter(prefix=f"{V1}/search", tags=["search"])
 
 
 @router.get(
@@ -40,8 +41,6 @@ def search(
             SearchHit(statement=x.statement, snippet=x.snippet or "", score=x.score or 0.0)
             for x in found
         ],
-        next=page.next_cursor(
-            [x.statement.id for x in found], sort=Sort.relevance.value, key=last
-        ),
+        next=page.next_cursor([x.statement.id for x in found], sort=Sort.relevance.value, key=last),
         total=count_statements(session, f) if count else None,
     )

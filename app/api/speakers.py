@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from app.api import V1
 from app.api.deps import PageDep, SessionDep
 from app.api.problems import ProblemError, problem_responses
 from app.models import Page, Speaker, SpeakerDetail, SpeakerPublic, TopicStances
 from app.queries import get_speaker, list_speakers, speaker_detail, speaker_stances
 
-router = APIRouter(prefix="/speakers", tags=["speakers"])
+router = APIRouter(prefix=f"{V1}/speakers", tags=["speakers"])
 
 
 def _speaker(session: SessionDep, ref: str) -> Speaker:

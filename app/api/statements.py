@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
+from app.api import V1
 from app.api.deps import PageDep, SessionDep
 from app.api.problems import ProblemError, problem_responses
 from app.db import get_engine
@@ -27,7 +28,7 @@ from app.queries import (
 )
 from app.search import fts_query
 
-router = APIRouter(prefix="/statements", tags=["statements"])
+router = APIRouter(prefix=f"{V1}/statements", tags=["statements"])
 
 EXPORT_BATCH = 500
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 from sqlalchemy.exc import IntegrityError
 
+from app.api import V1
 from app.api.deps import JsonBody, PageDep, SessionDep, WriteKey
 from app.api.problems import ProblemError, problem_responses
 from app.models import (
@@ -18,7 +19,7 @@ from app.models import (
 from app.queries import get_topic, list_topics, topic_detail, topic_stances
 from app.taxonomy import retag
 
-router = APIRouter(prefix="/topics", tags=["topics"])
+router = APIRouter(prefix=f"{V1}/topics", tags=["topics"])
 
 
 def _topic(session: SessionDep, slug: str) -> Topic:

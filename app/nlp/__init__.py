@@ -162,22 +162,25 @@ def quote_type(text: str, d: Draft, quotes: Sequence[Quote]) -> StatementType:
         inner += 1
     if inner:
         s, e = _skip(text, cs, ce), _rskip(text, cs, ce)
-        if text[s] in QUOTE_MARKS and text[e - 1] in QUOTE_MARKS and _only_cue_outside(
-            text, s, e, quotes, d.cue_start
+        if (
+            text[s] in QUOTE_MARKS
+            and text[e - 1] in QUOTE_MARKS
+            and _only_cue_outside(text, s, e, quotes, d.cue_start)
         ):
             return "direct"
         return "mixed"
     return "indirect"
 
 
-def _only_cue_outside(text: str, s: int, e: int, quotes: Sequence[Quote],
-                      cue_start: int | None) -> bool:
+def _only_cue_outside(
+    text: str, s: int, e: int, quotes: Sequence[Quote], cue_start: int | None
+) -> bool:
     """``“A,” he said, “B.”``: every word outside the quotes belongs to the cue clause."""
     pos = s
     for q in sorted(quotes, key=lambda q: q.start):
         if q.end <= s or q.start >= e:
             continue
-        gap = text[pos:q.start]
+        gap = text[pos : q.start]
         if any(ch.isalnum() for ch in gap) and not (
             cue_start is not None and pos <= cue_start < q.start
         ):

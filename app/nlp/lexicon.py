@@ -33,6 +33,8 @@ class Lexicon:
     continuation_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     noun_cues: frozenset[str]
+    reason_verbs: frozenset[str]
+    reason_preps: frozenset[str]
     noun_cue_preps: frozenset[str]
     phrases: tuple[Phrase, ...]
     phrase_verbs: frozenset[str]
@@ -95,6 +97,8 @@ def get_lexicon() -> Lexicon:
         continuation_verbs=fs(cues["continuation_verbs"]),
         naming_verbs=fs(cues["naming_verbs"]),
         noun_cues=fs(cues["noun_cues"]),
+        reason_verbs=fs(cues["reason_verbs"]),
+        reason_preps=fs(cues["reason_preps"]),
         noun_cue_preps=fs(cues["noun_cue_preps"]),
         phrases=phrases,
         phrase_verbs=frozenset(p.verb for p in phrases),

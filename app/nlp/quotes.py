@@ -299,11 +299,18 @@ def _until_quote(tokens: Sequence[Token], text: str) -> list[Token]:
 
 
 def _continues(text: str, prev: Draft, q: Quote) -> bool:
-    """``“A,” he said, “B.”``: B opens right after the cue clause that follows A."""
+    """``“A,” he said, “B.”`` and ``“A,” he said. “B.”``: B opens in the same paragraph right
+    after the cue clause that follows A, or right after A itself."""
     if prev.cue_end is None or prev.content_end > q.start:
         return False
     gap_start = max(prev.content_end, prev.cue_end)
     if gap_start > q.start:
         return False
-    gap = text[gap_start : q.start]
-    return "\n" not in gap and len(gap) < 60 and gap.rstrip().endswith((",", ":", ";"))
+    gap = text[gap_start:q.start]
+    if "\n" in gap or len(gap) >= 60:
+        return False
+    if not gap.strip():
+        return prev.type == "direct"
+    # only the rest of the cue clause ("..., attempting to regroup.") may stand between
+    return gap.rstrip().endswith((",", ":", ";", ".")) and prev.cue_start is not None and (
+        prev.cue_start >= prev.content_start)

@@ -94,10 +94,36 @@ def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start += 1
     while end > start and (
-        doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
+        doc[end - 1].is_space
+        or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
+        or doc[end - 1].dep_ == "cc"
     ):
         end -= 1
     return start, end
+
+
+def _strip_time(doc: Doc, lo: int, hi: int) -> int:
+    """``said Tuesday his actions ...`` / ``said on Friday he met ...``: a leading date
+    belongs to the cue, not the content."""
+    i = lo
+    if i < hi and doc[i].pos_ == "ADP" and i + 1 < hi and doc[i + 1].ent_type_ in ("DATE", "TIME"):
+        i += 1
+    if i < hi and doc[i].ent_type_ in ("DATE", "TIME"):
+        while i < hi and doc[i].ent_type_ in ("DATE", "TIME"):
+            i += 1
+        while i < hi and doc[i].is_punct and not doc[i].is_quote:
+            i += 1
+        if hi - i >= 2:
+            return i
+    return lo
+
+
+def _start_at_quote(doc: Doc, lo: int, hi: int) -> int:
+    """``called it:\n\n“The questions ...”``: content introduced by a colon starts at the quote."""
+    for i in range(lo, min(hi - 1, lo + 4)):
+        if doc[i].text == ":" and any(doc[j].is_quote for j in range(i + 1, min(hi, i + 3))):
+            return i + 1
+    return lo
 
 
 def _subtree_range(t: Token, stop: set[int]) -> tuple[int, int]:
@@ -144,9 +170,22 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
     if clause is not None and lemma in lex.clause_verbs:
         lo, hi = _subtree_range(clause, stop)
         return _strip_that(doc, lo, hi)
-    if lemma in lex.naming_verbs:
+    if lemma in lex.naming_verbs or lemma in lex.reason_verbs:
         # "Bush called Trump “unhinged.”": the object and what it is called
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and _reciprocal(obj):
+            # "the two sides have accused each other of ...": a mutual dispute told by the
+            # narrator, not one source's position
+            return None
+        if obj is not None and lemma in lex.reason_verbs:
+            # "accused Obama of political exploitation": the content is the charge
+            reason = next((c for c in kids if c.dep_ == "prep" and c.i > obj.i
+                           and c.lower_ in lex.reason_preps), None)
+            target = None if reason is None else next(
+                (c for c in reason.children if c.dep_ in ("pobj", "pcomp")), None)
+            if target is not None:
+                lo, hi = _subtree_range(target, stop)
+                return lo, _extend_right(verb, hi, stop), None
         if obj is not None and any(
             c.i > obj.i
             for c in kids
@@ -160,6 +199,13 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             return lo, hi, None
     if lemma in lex.object_verbs and lemma not in lex.addressee_verbs:
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+        clause = None if obj is None else next(
+            (c for c in obj.rights if c.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if clause is not None:
+            # "expressed amusement that Mr. Rubio had ...": the clause is the content
+            lo, hi = _subtree_range(clause, stop)
+            return _strip_that(doc, lo, hi)
         if obj is not None and obj.pos_ != "PRON":
             lo, hi = _subtree_range(obj, stop)
             return lo, _extend_right(verb, hi, stop), None
@@ -199,6 +245,14 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
     return None
 
 
+def _reciprocal(obj: Token) -> bool:
+    return (
+        obj.lower_ in ("other", "another")
+        and obj.i > 0
+        and obj.doc[obj.i - 1].lower_ in ("each", "one")
+    )
+
+
 def _extend_right(verb: Token, hi: int, stop: set[int]) -> int:
     """Right dependents of the cue verb after its object belong to the content (``blamed the
     GOP for “turning its back” on ...``), up to punctuation, a coordinated verb or a cue."""
@@ -207,6 +261,8 @@ def _extend_right(verb: Token, hi: int, stop: set[int]) -> int:
             continue
         if c.dep_ in ("punct", "conj", "cc") or c.i in stop:
             break
+        if c.dep_ in ("npadvmod", "advmod", "tmod") or c.ent_type_ in ("DATE", "TIME"):
+            continue
         hi = max(hi, c.right_edge.i + 1)
     return hi
 
@@ -218,18 +274,25 @@ def _strip_that(doc: Doc, lo: int, hi: int) -> tuple[int, int, Token | None]:
 
 
 def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
-    """``The economy, he said, is growing.`` / ``A, he said.``: the sentence around the cue
-    clause. Its envelope holds the cue, as for ``“A,” he said, “B.”``."""
+    """``A, he said.`` / ``As Pollak observed, A.`` / ``The economy, he said, is growing.``:
+    the sentence around the cue clause. When words stand on both sides, the side holding the
+    governing clause is the content, or the whole sentence when the cue clause interrupts
+    that clause between its subject and its verb (the envelope then holds the cue, as for
+    ``“A,” he said, “B.”``)."""
     sent = verb.sent
     head = verb.head
     if head is verb or verb.dep_ not in PARENTHETICAL_DEPS:
         return None
+    doc = verb.doc
     lo = min(verb.left_edge.i, subj.left_edge.i)
     hi = max(verb.right_edge.i, subj.right_edge.i) + 1
-    before = any(not t.is_punct and not t.is_space for t in verb.doc[sent.start:lo])
-    after = any(not t.is_punct and not t.is_space for t in verb.doc[hi:sent.end])
+    before = any(not t.is_punct and not t.is_space for t in doc[sent.start : lo])
+    after = any(not t.is_punct and not t.is_space for t in doc[hi : sent.end])
     if before and after:
-        return sent.start, sent.end
+        head_subject = subject_of(head)
+        if head.i >= hi and head_subject is not None and head_subject.i < lo:
+            return sent.start, sent.end
+        return (hi, sent.end) if head.i >= hi else (sent.start, lo)
     if before:
         return sent.start, lo
     if after:
@@ -346,8 +409,9 @@ def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterato
     for t in doc:
         if in_quote[t.i] or t.pos_ != "NOUN" or t.lemma_.lower() not in lex.noun_cues:
             continue
-        prep = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in lex.noun_cue_preps),
-                    None)
+        prep = next(
+            (c for c in t.rights if c.dep_ == "prep" and c.lower_ in lex.noun_cue_preps), None
+        )
         if prep is None:
             continue
         target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -361,8 +425,15 @@ def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterato
         lo, hi = _trim_tokens(doc, target.left_edge.i, target.right_edge.i + 1)
         if lo >= hi:
             continue
-        yield Draft(doc[lo].idx, _end_char(doc[hi - 1]), t.idx, _end_char(prep), src.i,
-                    anchor=t.i, cue_token=t.i)
+        yield Draft(
+            doc[lo].idx,
+            _end_char(doc[hi - 1]),
+            t.idx,
+            _end_char(prep),
+            src.i,
+            anchor=t.i,
+            cue_token=t.i,
+        )
 
 
 def _can_be_source(t: Token, lex: Lexicon) -> bool:
@@ -417,6 +488,8 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
             return None
         lo, hi = par
     lo, hi = _trim_tokens(doc, lo, hi)
+    if found is not None and that is None:
+        lo = _start_at_quote(doc, _strip_time(doc, lo, hi), hi)
     if lo >= hi or (found is not None and lo <= t.i < hi):
         return None
     if that is not None and that.i == t.i + 1:

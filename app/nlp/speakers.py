@@ -92,9 +92,7 @@ def _clean_words(words: Sequence[str]) -> list[str]:
     return [w[:-2] if w.endswith(POSSESSIVE[:2]) else w for w in out]
 
 
-def split_title(
-    words: Sequence[str], lex: Lexicon
-) -> tuple[str | None, list[str], str | None]:
+def split_title(words: Sequence[str], lex: Lexicon) -> tuple[str | None, list[str], str | None]:
     """Leading title, honorific and demonym words of a name (``Iranian President Masoud
     Pezeshkian``): (title, name words, affiliation)."""
     i = 0

@@ -4,7 +4,7 @@ Terms are matched on lemmas (``transit`` and ``railways`` hit ``transit`` and ``
 on lower-cased words, with phrase matchers compiled once per taxonomy, so tagging a span is a
 few hash look-ups over its tokens. Term syntax in the data file:
 - ``foreign presence``: a phrase;
-- ``regional + cooperation``: all parts must occur in the statement, in any order;
+- ``regional countries + cooperation``: all parts must occur in the statement, in any order;
 - ``~territorial claim``: names the topic's opposite, so the stance toward it is inverted;
 - acronyms (``UN``, ``OIC``) match case-sensitively so ``us`` is not the ``US``.
 A topic's ``exclude`` phrases veto its terms where they overlap (``relations among`` several
@@ -24,7 +24,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from app.nlp.stance import StanceLexicon, default_lexicon, in_purpose_clause, stance_for
 from app.nlp.types import Evidence, TopicTag
@@ -227,10 +227,6 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _match_root(doc: Doc, start: int, end: int) -> Token:
-    return doc[start:end].root
-
-
 def tag_span(span: Span, taxonomy: Taxonomy) -> tuple[TopicTag, ...]:
     """Topics of one statement's content span (a Span of the parsed article)."""
     doc = span.doc
@@ -288,7 +284,7 @@ def tag_span(span: Span, taxonomy: Taxonomy) -> tuple[TopicTag, ...]:
         primary = False
         miss = 1.0
         for s, e, _ in ordered:
-            background = in_purpose_clause(_match_root(doc, s, e))
+            background = in_purpose_clause(doc[s:e].root)
             primary |= not background
             miss *= 1 - MENTION_WEIGHT * (PURPOSE_WEIGHT if background else 1.0)
         scored.append((ordered[0][0], topic_i, round(1 - miss, 3), primary, ordered))
@@ -298,7 +294,7 @@ def tag_span(span: Span, taxonomy: Taxonomy) -> tuple[TopicTag, ...]:
     for _, topic_i, score, primary, ordered in sorted(scored):
         if any_primary and not primary:
             continue
-        roots = [_match_root(doc, s, e) for s, e, _ in ordered]
+        roots = [doc[s:e].root for s, e, _ in ordered]
         stance, stance_ev = stance_for(
             span, roots, taxonomy.lexicon, inverted=[inv for _, _, inv in ordered]
         )

@@ -128,6 +128,27 @@ def stance_of(text: str, topic: str, tax: Taxonomy) -> str | None:
             "palestine",
             "support",
         ),
+        # negation of a verb that is no cue does not invent an opposition
+        (
+            "Iran has not tied the expansion of its relations to the talks.",
+            "bilateral-relations",
+            "support",
+        ),
+        ("We do not want to resolve the dispute through war.", "conflict", "oppose"),
+        ("The Islamic Republic believes in democracy.", "governance", "support"),
+        (
+            "We are pleased that Iran-Russia relations are on the right track.",
+            "bilateral-relations",
+            "support",
+        ),
+        (
+            "Iran did not allow anyone to tarnish its territorial integrity.",
+            "territorial-integrity",
+            "support",
+        ),
+        ("Tehran does not accept meddling by European officials.", "foreign-presence", "oppose"),
+        # circumstance is not an argument: "during" a mission is not what is consolidated
+        ("He will consolidate relations during his diplomatic mission.", "diplomacy", "neutral"),
         # no position: mentioned, not judged
         ("The summit discussed climate, health and education.", "health", "neutral"),
         ("Trade between the two countries reached $5 billion last year.", "trade", "neutral"),
