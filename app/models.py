@@ -86,6 +86,40 @@ class ArticleCreate(ArticleBase):
     }
 
 
+class BatchCreate(BaseModel):
+    articles: list[Any] = Field(
+        min_length=1, description="Article objects as for POST /v1/articles; each on its own."
+    )
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "articles": [
+                        {"text": "The mayor said the bridge would reopen in May."},
+                        {"text": "Officials said the talks would resume.", "source": "Wire"},
+                    ]
+                }
+            ]
+        }
+    }
+
+
+class BatchItemResult(BaseModel):
+    index: int
+    status: str = Field(description="created, exists (same text stored before) or invalid")
+    article_id: int | None = None
+    statement_count: int | None = None
+    problem: dict[str, Any] | None = Field(default=None, description="Why an item was refused.")
+
+
+class BatchResult(BaseModel):
+    created: int
+    existing: int
+    invalid: int
+    items: list[BatchItemResult]
+
+
 class ArticlePublic(ArticleBase):
     id: int
     language: str

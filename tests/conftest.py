@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from app.client import QuotesClient
 from app.config import get_settings
 from app.db import get_engine, migrate
 
@@ -71,3 +72,9 @@ def seeded(client: TestClient, seed_text: str) -> TestClient:
     r = client.post("/v1/articles", json={"text": seed_text, "title": "Seed"})
     assert r.status_code == 201, r.text
     return client
+
+
+@pytest.fixture
+def api(seeded: TestClient) -> QuotesClient:
+    """The typed client over the seeded test app."""
+    return QuotesClient(http=seeded)

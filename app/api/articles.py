@@ -1,14 +1,24 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
+from pydantic import ValidationError
 
 from app import metrics
 from app.api import V1
-from app.api.deps import JsonBody, PageDep, SessionDep, WriteKey
-from app.api.problems import ProblemError, problem_responses
+from app.api.deps import JsonBody, PageDep, SessionDep, SettingsDep, WriteKey
+from app.api.problems import ProblemError, describe_errors, problem_responses
 from app.ingest import ingest, pipeline_version
-from app.models import Article, ArticleCreate, ArticleDetail, ArticlePublic, Page
-from app.nlp import extract
+from app.models import (
+    Article,
+    ArticleCreate,
+    ArticleDetail,
+    ArticlePublic,
+    BatchCreate,
+    BatchItemResult,
+    BatchResult,
+    Page,
+)
+from app.nlp import extract, extract_many
 from app.queries import article_detail, list_articles
 
 router = APIRouter(prefix=f"{V1}/articles", tags=["articles"])
@@ -39,6 +49,56 @@ def create_article(data: ArticleCreate, session: SessionDep, response: Response)
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/v1/articles/{article.id}"
     return article_detail(session, article)
+
+
+@router.post(
+    "/batch",
+    summary="Ingest many articles; each item succeeds or fails on its own",
+    description="Items are validated one by one: an invalid item is reported with its problem "
+    "and the others are stored. Each stored article is its own transaction; an item whose text "
+    "is already stored (in this batch or before) is reported as `exists`.",
+    response_model=BatchResult,
+    operation_id="create_articles_batch",
+    dependencies=[WriteKey, JsonBody],
+    responses=problem_responses(400, 401, 403, 413, 415, 422),
+)
+def create_batch(data: BatchCreate, session: SessionDep, settings: SettingsDep) -> BatchResult:
+    if len(data.articles) > settings.batch_max_items:
+        raise ProblemError(422, f"A batch holds at most {settings.batch_max_items} articles.")
+    results: list[BatchItemResult] = []
+    valid: list[tuple[int, ArticleCreate]] = []
+    for i, raw in enumerate(data.articles):
+        try:
+            valid.append((i, ArticleCreate.model_validate(raw)))
+        except ValidationError as exc:
+            detail, errors = describe_errors(exc.errors())
+            problem = {
+                "title": "Unprocessable Content",
+                "status": 422,
+                "detail": detail,
+                "errors": errors,
+            }
+            results.append(BatchItemResult(index=i, status="invalid", problem=problem))
+    extractions = extract_many(item.text for _, item in valid)
+    for (i, item), extraction in zip(valid, extractions, strict=True):
+        article, created = ingest(session, item, extraction, pipeline_version())
+        n = len(extraction.statements) if created else None
+        metrics.count_ingest(int(created), n or 0, int(not created))
+        results.append(
+            BatchItemResult(
+                index=i,
+                status="created" if created else "exists",
+                article_id=article.id,
+                statement_count=n,
+            )
+        )
+    results.sort(key=lambda r: r.index)
+    return BatchResult(
+        created=sum(r.status == "created" for r in results),
+        existing=sum(r.status == "exists" for r in results),
+        invalid=sum(r.status == "invalid" for r in results),
+        items=results,
+    )
 
 
 @router.get(

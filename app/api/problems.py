@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -77,9 +78,16 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def _error_text(err: dict[str, Any]) -> str:
-    loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
-    return f"{loc}: {err.get('msg')}" if loc else str(err.get("msg"))
+def describe_errors(raw: Sequence[Any]) -> tuple[str, list[dict[str, Any]]]:
+    """Pydantic's errors as a one-line detail and a list safe to serialize."""
+    errors = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in raw
+    ]
+    parts = []
+    for e in errors:
+        loc = ".".join(str(p) for p in e["loc"] if p != "body")
+        parts.append(f"{loc}: {e['msg']}" if loc else str(e["msg"]))
+    return "; ".join(parts), errors
 
 
 def install(app: FastAPI) -> None:
@@ -98,10 +106,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [
-            {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")}
-            for e in exc.errors()
-        ]
+        detail, errors = describe_errors(exc.errors())
         if any(e["type"] == "json_invalid" for e in errors):
             # The body is not JSON at all (or not UTF-8): the client must fix its encoding.
             return problem_response(
@@ -112,11 +117,7 @@ def install(app: FastAPI) -> None:
                 errors=errors,
             )
         return problem_response(
-            422,
-            "; ".join(_error_text(e) for e in errors),
-            request.url.path,
-            type_="/problems/validation-error",
-            errors=errors,
+            422, detail, request.url.path, type_="/problems/validation-error", errors=errors
         )
 
     @app.exception_handler(Exception)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon
+from app.nlp.reported import is_verb, subject_of
 
 CURLY_OPEN = "“«„"
 CURLY_CLOSE = "”»"
@@ -203,9 +204,12 @@ def attribute_quotes(
     by_cue = {d.cue_token: d for d in drafts if d.cue_token is not None}
     prev: Draft | None = None
     for q in quotes:
-        if any(s <= q.start and q.end <= e for s, e in covered) or any(
-            q.start <= s and e <= q.end for s, e in covered
-        ):
+        owner = next((d for d in out if d.content_start <= q.start and q.end <= d.content_end
+                      or q.start <= d.content_start and d.content_end <= q.end), None)
+        if owner is not None:
+            prev = owner
+            continue
+        if any(s <= q.start and q.end <= e for s, e in covered):
             continue
         first, last = quote_tokens(doc, q)
         if first < 0:
@@ -223,6 +227,17 @@ def attribute_quotes(
             before = list(doc[max(head_sent.start, first - 12) : first])
             if (before and before[-1].text in ",:") or (before and before[-1].is_space):
                 cue = _cue_near(reversed(before), set(cue_subjects))
+        intro = _colon_intro(doc, first) if cue is None else None
+        if intro is not None and intro[0].i not in used_cues:
+            verb, subj = intro
+            d = Draft(q.start, q.end, verb.idx, verb.idx + len(verb.text), subj.i, "direct",
+                      anchor=verb.i, cue_token=verb.i)
+            out.append(d)
+            by_cue[verb.i] = d
+            used_cues.add(verb.i)
+            covered.append((q.start, q.end))
+            prev = d
+            continue
         if cue is not None and cue.i in by_cue and by_cue[cue.i] in out:
             d = by_cue[cue.i]
             # the parser gave the cue some other content; the quote is its content
@@ -282,6 +297,26 @@ def _absorb_quotes(drafts: Sequence[Draft], quotes: Sequence[Quote]) -> None:
                 continue
             d.content_start = min(d.content_start, q.start)
             d.content_end = max(d.content_end, q.end)
+
+
+def _colon_intro(doc: Doc, first: int) -> tuple[Token, Token] | None:
+    """``Cruz continued:`` / ``President Clinton released the following statement:`` right
+    before the quote (same or previous paragraph): any verb with a subject introduces it."""
+    i = first - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    sent = doc[i].sent
+    for j in range(i - 1, max(sent.start, i - 25) - 1, -1):
+        t = doc[j]
+        if t.is_quote or "\n" in t.text:
+            return None
+        if is_verb(t) and t.pos_ != "AUX":
+            subj = subject_of(t)
+            if subj is not None and subj.dep_ != "expl":
+                return t, subj
+    return None
 
 
 def _until_quote(tokens: Sequence[Token], text: str) -> list[Token]:

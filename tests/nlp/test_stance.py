@@ -186,12 +186,13 @@ def test_cue_verb_outside_the_content_span_counts(tax: Taxonomy) -> None:
 
 
 def test_walk_stops_at_the_governing_verb(tax: Taxonomy) -> None:
-    # the narrator's "denied" above the reported clause is not read into its content
-    text = "Officials denied that he said trade must grow."
+    # "he said" governs the content; the narrator's "denied" above it is not the speaker's
+    text = "Officials denied that he said we must expand trade."
     doc = tax.nlp(text)
-    span = doc.char_span(text.index("trade"), len(text) - 1)
-    root = next(t for t in span if t.text == "trade")
-    assert read_mention(root, scope=span).value >= 0
+    span = doc.char_span(text.index("we"), len(text) - 1)
+    trade = next(t for t in span if t.text == "trade")
+    assert read_mention(trade, scope=span).value > 0
+    assert read_mention(trade).value < 0  # unscoped, the walk reaches "denied"
 
 
 def test_purpose_clause_is_marked(tax: Taxonomy) -> None:
