@@ -16,6 +16,23 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_datetime(value: object) -> object:
+    """Only ISO 8601 dates: pydantic would also read `0.5` as seconds since 1970."""
+    if isinstance(value, str) and ISO_DATE.match(value):
+        return value
+    if isinstance(value, datetime) or value is None:
+        return value
+    raise ValueError("expected an ISO 8601 date such as 2024-08-12 or 2024-08-12T09:00:00Z")
+
+
+def as_utc(value: datetime) -> datetime:
+    """A date without a zone is taken as UTC, the zone everything is stored in."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 class StatementType(StrEnum):
     direct = "direct"
     indirect = "indirect"
@@ -38,6 +55,7 @@ class SpeakerKind(StrEnum):
 
 
 T = TypeVar("T")
+PHRASE_SCHEMA = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"}
 SLUG_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
@@ -61,7 +79,20 @@ class Article(ArticleBase, table=True):
 
 
 class ArticleCreate(ArticleBase):
-    text: str = Field(description="The article's plain text; spans in the response index into it.")
+    text: str = Field(
+        description="The article's plain text; spans in the response index into it.",
+        schema_extra={"json_schema_extra": {"minLength": 1, "pattern": r"\S"}},
+    )
+
+    @field_validator("published_at", mode="before")
+    @classmethod
+    def _iso(cls, v: object) -> object:
+        return iso_datetime(v)
+
+    @field_validator("published_at")
+    @classmethod
+    def _utc(cls, v: datetime | None) -> datetime | None:
+        return as_utc(v) if v else v
 
     @field_validator("text")
     @classmethod
@@ -274,9 +305,13 @@ class TopicFields(SQLModel):
         max_length=500,
         description="Words and phrases, matched on lemmas; `a + b`: both anywhere in the "
         "statement; `~x`: names the topic's opposite, so the stance toward it is inverted.",
+        schema_extra={"json_schema_extra": {"items": PHRASE_SCHEMA}},
     )
     exclude: list[str] = Field(
-        default_factory=list, max_length=500, description="Phrases that veto a term they overlap."
+        default_factory=list,
+        max_length=500,
+        description="Phrases that veto a term they overlap.",
+        schema_extra={"json_schema_extra": {"items": PHRASE_SCHEMA}},
     )
 
     @field_validator("terms", "exclude")
@@ -289,7 +324,11 @@ class TopicFields(SQLModel):
 
 
 class TopicCreate(TopicFields):
-    slug: str = Field(max_length=100, description="Lower-case words joined by hyphens.")
+    slug: str = Field(
+        max_length=100,
+        description="Lower-case words joined by hyphens.",
+        schema_extra={"json_schema_extra": {"pattern": "^" + SLUG_RE.pattern + "$"}},
+    )
 
     @field_validator("slug")
     @classmethod

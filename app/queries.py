@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, Select, and_, column, exists, literal_column, or_, table
+from sqlalchemy import ColumnElement, Select, and_, column, literal_column, or_, table
 from sqlmodel import Session, col, func, select
 
 from app.ingest import alias_key
@@ -108,7 +108,13 @@ def _conditions(session: Session, f: StatementFilter) -> list[ColumnElement[bool
             tagged.append(StatementTopic.topic_id == topic_id)
         if f.stance is not None:
             tagged.append(StatementTopic.stance == f.stance)
-        conds.append(exists().where(and_(*tagged)))
+        # Correlated to the outer statement only: facet queries join statementtopic themselves.
+        conds.append(
+            select(StatementTopic.statement_id)
+            .where(*tagged)
+            .correlate_except(StatementTopic)
+            .exists()
+        )
     if f.type is not None:
         conds.append(Statement.type == f.type)
     if f.article_id is not None:
@@ -134,13 +140,22 @@ def _sort_key(sort: Sort) -> ColumnElement:
     return FTS.c.rank if sort is Sort.relevance else col(Statement.dated_at)
 
 
+def cursor_key(sort: Sort, raw: object) -> float | datetime:
+    """The sort value a cursor carries; ValueError when it cannot be one."""
+    if sort is Sort.relevance:
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            raise ValueError("relevance cursor needs a number")
+        return float(raw)
+    if not isinstance(raw, str):
+        raise ValueError("date cursor needs an ISO date")
+    return datetime.fromisoformat(raw)
+
+
 def _after(sort: Sort, key: ColumnElement, position: dict | None) -> list[ColumnElement[bool]]:
     """Keyset condition: rows strictly after the cursor's (sort key, id) in the list order."""
     if not position:
         return []
-    last_id, value = position["id"], position.get("key")
-    if sort is not Sort.relevance:
-        value = datetime.fromisoformat(str(value))
+    last_id, value = position["id"], cursor_key(sort, position.get("key"))
     if sort is Sort.newest:
         return [or_(key < value, and_(key == value, col(Statement.id) < last_id))]
     return [or_(key > value, and_(key == value, col(Statement.id) > last_id))]

@@ -5,7 +5,7 @@ from pydantic import ValidationError
 
 from app import metrics
 from app.api import V1
-from app.api.deps import JsonBody, PageDep, SessionDep, SettingsDep, WriteKey
+from app.api.deps import IdPath, JsonBody, PageDep, SessionDep, SettingsDep, WriteKey
 from app.api.problems import ProblemError, describe_errors, problem_responses
 from app.ingest import ingest, pipeline_version
 from app.models import (
@@ -121,25 +121,25 @@ def _article(session: SessionDep, article_id: int) -> Article:
 
 
 @router.get(
-    "/{article_id}",
+    "/{article_id:int}",
     summary="An article with its statements",
     response_model=ArticleDetail,
     operation_id="get_article",
     responses=problem_responses(404, 422),
 )
-def get_article(article_id: int, session: SessionDep) -> ArticleDetail:
+def get_article(article_id: IdPath, session: SessionDep) -> ArticleDetail:
     return article_detail(session, _article(session, article_id))
 
 
 @router.delete(
-    "/{article_id}",
+    "/{article_id:int}",
     summary="Delete an article and its statements",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="delete_article",
     dependencies=[WriteKey],
     responses=problem_responses(401, 403, 404, 422),
 )
-def delete_article(article_id: int, session: SessionDep) -> Response:
+def delete_article(article_id: IdPath, session: SessionDep) -> Response:
     session.delete(_article(session, article_id))
     session.commit()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -10,14 +10,20 @@ import math
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Path, Query, Request, Response
 from sqlmodel import Session
 
 from app.api.problems import ProblemError
 from app.config import Settings, get_settings
 from app.db import get_session
+
+# SQLite integers are 64-bit: a larger id can name no row, and must not reach the driver.
+MAX_ID = 2**63 - 1
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -40,7 +46,7 @@ def decode_cursor(token: str) -> dict[str, Any]:
     except (binascii.Error, ValueError) as exc:
         raise _bad_cursor() from exc
     last_id = position.get("id") if isinstance(position, dict) else None
-    if not isinstance(last_id, int) or isinstance(last_id, bool):
+    if not isinstance(last_id, int) or isinstance(last_id, bool) or not 0 <= last_id <= MAX_ID:
         raise _bad_cursor()
     return position
 
@@ -68,10 +74,16 @@ class PageParams:
     def after(self) -> int:
         return self.position["id"] if self.position else 0
 
-    def check(self, **expected: Any) -> None:
-        """Refuse a cursor made for another ordering of the list."""
-        if self.position and any(self.position.get(k) != v for k, v in expected.items()):
+    def check(self, sort: str, key: Callable[[Any], object]) -> None:
+        """Refuse a cursor made for another ordering of the list, or whose key is not one."""
+        if not self.position:
+            return
+        if self.position.get("sort") != sort:
             raise _bad_cursor()
+        try:
+            key(self.position.get("key"))
+        except (ValueError, TypeError) as exc:
+            raise _bad_cursor() from exc
 
     def next_cursor(self, ids: list[int], **key: Any) -> str | None:
         """Cursor after the last row when the page is full, and the matching Link header."""

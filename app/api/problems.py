@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
+from functools import cache
 from http import HTTPStatus
 from typing import Any
 
@@ -90,6 +92,24 @@ def describe_errors(raw: Sequence[Any]) -> tuple[str, list[dict[str, Any]]]:
     return "; ".join(parts), errors
 
 
+@cache
+def _path_table(app: FastAPI) -> list[tuple[re.Pattern[str], list[str]]]:
+    """Every documented path as a regex with its methods; literal paths before templates so
+    `/v1/articles/batch` is not taken for `/v1/articles/{article_id}`."""
+    table = []
+    for path, ops in sorted(app.openapi()["paths"].items(), key=lambda kv: "{" in kv[0]):
+        pattern = re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(path)) + "$")
+        table.append((pattern, sorted(m.upper() for m in ops)))
+    return table
+
+
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    for pattern, methods in _path_table(app):
+        if pattern.match(path):
+            return methods
+    return []
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
@@ -100,9 +120,13 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else None
-        return problem_response(
-            exc.status_code, detail, request.url.path, headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            # The router names only the methods of the first route that matched the path.
+            methods = allowed_methods(request.app, request.url.path)
+            headers["Allow"] = ", ".join(methods)
+            detail = f"{request.method} is not allowed here; use {headers['Allow']}."
+        return problem_response(exc.status_code, detail, request.url.path, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -9,7 +9,7 @@ from app.api.deps import PageDep, SessionDep
 from app.api.problems import ProblemError, problem_responses
 from app.api.statements import FilterDep
 from app.models import SearchHit, SearchPage
-from app.queries import Sort, count_statements, find_statements
+from app.queries import Sort, count_statements, cursor_key, find_statements
 
 router = APIRouter(prefix=f"{V1}/search", tags=["search"])
 
@@ -33,7 +33,7 @@ def search(
 ) -> SearchPage:
     if f.match is None:
         raise ProblemError(422, "q holds no word to search for.", type_="/problems/bad-query")
-    page.check(sort=Sort.relevance.value)
+    page.check(sort=Sort.relevance.value, key=lambda k: cursor_key(Sort.relevance, k))
     found = find_statements(session, f, Sort.relevance, page.position, page.limit)
     last = found[-1].key if found else None
     return SearchPage(

@@ -10,18 +10,27 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
+from pydantic import BeforeValidator
 from sqlmodel import Session
 
 from app.api import V1
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import IdPath, IdQuery, PageDep, SessionDep
 from app.api.problems import ProblemError, problem_responses
 from app.db import get_engine
-from app.models import StanceValue, StatementDetail, StatementPage, StatementType
+from app.models import (
+    StanceValue,
+    StatementDetail,
+    StatementPage,
+    StatementType,
+    as_utc,
+    iso_datetime,
+)
 from app.queries import (
     FacetName,
     Sort,
     StatementFilter,
     count_statements,
+    cursor_key,
     facets,
     find_statements,
     statement_detail,
@@ -48,12 +57,18 @@ def statement_filter(
         Query(description="Alone: any topic with that stance; with `topic`: on that topic."),
     ] = None,
     type: StatementType | None = None,
-    article_id: Annotated[int | None, Query(ge=1)] = None,
+    article_id: IdQuery = None,
     source: Annotated[str | None, Query(max_length=200, description="The outlet.")] = None,
     since: Annotated[
-        datetime | None, Query(description="Published on or after (ingest time if unknown).")
+        datetime | None,
+        BeforeValidator(iso_datetime),
+        Query(description="Published on or after (ingest time if unknown); ISO 8601."),
     ] = None,
-    until: Annotated[datetime | None, Query(description="Published on or before.")] = None,
+    until: Annotated[
+        datetime | None,
+        BeforeValidator(iso_datetime),
+        Query(description="Published on or before; ISO 8601."),
+    ] = None,
     q: Annotated[
         str | None,
         Query(
@@ -68,8 +83,6 @@ def statement_filter(
         match = fts_query(q)
         if match is None:
             raise ProblemError(422, "q holds no word to search for.", type_="/problems/bad-query")
-    if since and until and since > until:
-        raise ProblemError(422, "since is after until.")
     return StatementFilter(
         speaker=speaker,
         topic=topic,
@@ -77,8 +90,8 @@ def statement_filter(
         type=type.value if type else None,
         article_id=article_id,
         source=source,
-        since=since,
-        until=until,
+        since=as_utc(since) if since else None,
+        until=as_utc(until) if until else None,
         match=match,
     )
 
@@ -110,7 +123,7 @@ def get_statements(
     facet_size: Annotated[int, Query(ge=1, le=100)] = 10,
     count: bool = False,
 ) -> StatementPage:
-    page.check(sort=sort.value)
+    page.check(sort=sort.value, key=lambda k: cursor_key(sort, k))
     found = find_statements(session, f, sort, page.position, page.limit)
     last = found[-1].key if found else None
     result = StatementPage(
@@ -221,7 +234,7 @@ def export(f: FilterDep, format: ExportFormat = ExportFormat.jsonl) -> Streaming
     responses=problem_responses(404, 422),
 )
 def get_one(
-    statement_id: int,
+    statement_id: IdPath,
     session: SessionDep,
     window: Annotated[int, Query(ge=0, le=5, description="Sentences before and after.")] = 1,
 ) -> StatementDetail:

@@ -204,8 +204,8 @@ def attribute_quotes(
     by_cue = {d.cue_token: d for d in drafts if d.cue_token is not None}
     prev: Draft | None = None
     for q in quotes:
-        owner = next((d for d in out if d.content_start <= q.start and q.end <= d.content_end
-                      or q.start <= d.content_start and d.content_end <= q.end), None)
+        owner = next((d for d in out if (d.content_start <= q.start and q.end <= d.content_end)
+                      or (q.start <= d.content_start and d.content_end <= q.end)), None)
         if owner is not None:
             prev = owner
             continue
@@ -221,6 +221,13 @@ def attribute_quotes(
         ]
         after = _until_quote(after, text)
         cue = _cue_near(after, set(cue_subjects))
+        if cue is None and _ends_open(text, q):
+            # “A,” the judge exclaimed: after a quote left open by its comma, any verb with
+            # a subject right behind it is the cue
+            extra = _any_speech_verb(after)
+            if extra is not None:
+                cue_subjects = {**cue_subjects, extra[0].i: extra[1].i}
+                cue = extra[0]
         if cue is None:
             # He said: "A." / He told reporters, "A."
             head_sent = doc[first].sent
@@ -316,6 +323,22 @@ def _colon_intro(doc: Doc, first: int) -> tuple[Token, Token] | None:
             subj = subject_of(t)
             if subj is not None and subj.dep_ != "expl":
                 return t, subj
+    return None
+
+
+def _ends_open(text: str, q: Quote) -> bool:
+    """The quote's last words end with a comma, question or exclamation mark, or a dash."""
+    inner = text[q.start:q.end].rstrip().rstrip("”»\"'’`").rstrip()
+    return inner.endswith((",", "?", "!", "—", "–", "-"))
+
+
+def _any_speech_verb(tokens: Sequence[Token]) -> tuple[Token, Token] | None:
+    for t in tokens[:6]:
+        if is_verb(t) and t.pos_ != "AUX":
+            subj = subject_of(t)
+            if subj is not None and subj.dep_ != "expl" and subj.i > t.i - 8:
+                return t, subj
+            return None
     return None
 
 

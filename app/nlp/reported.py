@@ -27,12 +27,27 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's own subject, the agent of a passive, or None."""
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS:
-            return c
+            return _same_line_subject(verb, c)
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    return None
+
+
+def _same_line_subject(verb: Token, subj: Token) -> Token | None:
+    """A dateline or time stamp on the line above (``12:15 p.m.\n\nPresident Barack Obama
+    says``) can fool the parser: the subject is then the name just before the verb."""
+    lo, hi = sorted((subj.i, verb.i))
+    if not any("\n" in t.text for t in verb.doc[lo:hi]):
+        return subj
+    i = verb.i - 1
+    while i > 0 and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    cand = verb.doc[i]
+    if cand.pos_ in ("PROPN", "NOUN", "PRON") and "\n" not in cand.text:
+        return cand
     return None
 
 

@@ -66,7 +66,11 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
             lo = i + 1
             break
     for i in range(t.i + 1, hi):
-        if "\n" in doc[i].text:
+        # a participle or clause on the head ("A news report published Wednesday") or a
+        # line break ends the name
+        if "\n" in doc[i].text or doc[i].text == ":" or (
+            doc[i].head.i == t.i and doc[i].dep_ in ("acl", "relcl")
+        ):
             hi = i
             break
     while lo < t.i and (doc[lo].is_punct or doc[lo].is_space):

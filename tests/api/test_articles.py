@@ -109,7 +109,13 @@ def test_unknown_article_route_and_method(client: TestClient) -> None:
     assert_problem(client.get("/v1/articles/999"), 404)
     assert_problem(client.get("/v1/nothing-here"), 404)
     assert_problem(client.put("/v1/articles"), 405)
-    assert_problem(client.get("/v1/articles/abc"), 422)
+    assert_problem(client.get("/v1/articles/abc"), 404)
+    assert_problem(client.get("/v1/articles/99999999999999999999999"), 422)
+    allow = assert_problem(client.get("/v1/articles/batch"), 405)
+    assert "POST" in allow["detail"]
+    r = client.patch("/v1/topics/peace")
+    assert_problem(r, 405)
+    assert r.headers["allow"] == "DELETE, GET, PUT"
 
 
 def test_delete_article_removes_its_statements(seeded: TestClient) -> None:
@@ -141,3 +147,18 @@ def test_article_detail_and_list(seeded: TestClient) -> None:
     assert detail["text"].startswith("President Masoud Pezeshkian says")
     assert len(detail["statements"]) == 12
     assert len(detail["content_hash"]) == 64
+
+
+def test_naive_publication_date_is_taken_as_utc(client: TestClient) -> None:
+    r = client.post(
+        "/v1/articles", json={"text": "The mayor said so.", "published_at": "2024-08-12T09:00:00"}
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["published_at"] in ("2024-08-12T09:00:00Z", "2024-08-12T09:00:00+00:00")
+
+
+@pytest.mark.parametrize("when", [0.5, 1700000000, "yesterday", True])
+def test_publication_date_must_be_iso(client: TestClient, when: object) -> None:
+    r = client.post("/v1/articles", json={"text": "The mayor said so.", "published_at": when})
+    assert_problem(r, 422)
+    assert_nothing_stored(client)

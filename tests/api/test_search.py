@@ -96,10 +96,10 @@ def test_source_and_dates_filter(two: TestClient) -> None:
         "items"
     ]
     assert "Jane Doe" not in {s["speaker"]["name"] for s in new if s["speaker"]}
-    assert_problem(
-        two.get("/v1/statements", params={"since": "2025-02-01", "until": "2025-01-01"}), 422
-    )
+    empty = two.get("/v1/statements", params={"since": "2025-02-01", "until": "2025-01-01"})
+    assert empty.json()["items"] == []
     assert_problem(two.get("/v1/statements", params={"since": "last week"}), 422)
+    assert_problem(two.get("/v1/statements", params={"until": "0.5"}), 422)
 
 
 def test_sort_newest_and_oldest(two: TestClient) -> None:
@@ -168,3 +168,30 @@ def test_search_index_follows_deletes(seeded: TestClient) -> None:
     assert search(seeded, "walls")["items"]
     assert seeded.delete(f"/v1/articles/{article_id}").status_code == 204
     assert search(seeded, "walls")["items"] == []
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "eyJpZCI6OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTl9",  # {"id": 99999999999999999999999}
+        "eyJzb3J0IjoibmV3ZXN0Iiwia2V5Ijoibm90IGEgZGF0ZSIsImlkIjoxfQ",  # key "not a date"
+        "eyJzb3J0IjoibmV3ZXN0Iiwia2V5IjpudWxsLCJpZCI6MX0",  # key null
+    ],
+)
+def test_forged_cursors_are_400(seeded: TestClient, cursor: str) -> None:
+    assert_problem(seeded.get("/v1/statements", params={"cursor": cursor}), 400)
+
+
+def test_huge_ids_are_422_not_500(seeded: TestClient) -> None:
+    assert_problem(seeded.get("/v1/statements/6920374447104002613521154048"), 422)
+    assert_problem(seeded.get("/v1/statements", params={"article_id": 2**70}), 422)
+
+
+def test_facets_with_topic_and_stance_filters(seeded: TestClient) -> None:
+    r = seeded.get(
+        "/v1/statements",
+        params={"topic": "territorial-integrity", "stance": "support", "facets": "topic,stance"},
+    )
+    assert r.status_code == 200, r.text
+    topics = {v["value"]: v["count"] for v in r.json()["facets"]["topic"]["values"]}
+    assert topics["territorial-integrity"] == 2
