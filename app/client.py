@@ -68,6 +68,12 @@ def _params(**kw: Any) -> dict[str, Any]:
     return out
 
 
+def _topic_fields(
+    label: str, terms: list[str], description: str, exclude: list[str] | None
+) -> dict[str, Any]:
+    return {"label": label, "terms": terms, "description": description, "exclude": exclude or []}
+
+
 class QuotesClient:
     def __init__(
         self,
@@ -220,13 +226,7 @@ class QuotesClient:
         description: str = "",
         exclude: list[str] | None = None,
     ) -> RetagResult:
-        body = {
-            "slug": slug,
-            "label": label,
-            "terms": terms,
-            "description": description,
-            "exclude": exclude or [],
-        }
+        body = {"slug": slug, **_topic_fields(label, terms, description, exclude)}
         return RetagResult.model_validate(self._request("POST", "/v1/topics", json=body).json())
 
     def update_topic(
@@ -238,12 +238,7 @@ class QuotesClient:
         description: str = "",
         exclude: list[str] | None = None,
     ) -> RetagResult:
-        body = {
-            "label": label,
-            "terms": terms,
-            "description": description,
-            "exclude": exclude or [],
-        }
+        body = _topic_fields(label, terms, description, exclude)
         r = self._request("PUT", f"/v1/topics/{slug}", json=body)
         return RetagResult.model_validate(r.json())
 

@@ -211,26 +211,23 @@ class SpeakerRef(SQLModel):
     kind: str
 
 
+SPEAKER_EXAMPLE = {
+    "id": 1,
+    "slug": "masoud-pezeshkian",
+    "name": "Masoud Pezeshkian",
+    "kind": "person",
+    "title": "President",
+    "affiliation": "Iran",
+    "statement_count": 8,
+}
+
+
 class SpeakerPublic(SpeakerRef):
     title: str | None
     affiliation: str | None
     statement_count: int = 0
 
-    model_config = {
-        "json_schema_extra": {
-            "examples": [
-                {
-                    "id": 1,
-                    "slug": "masoud-pezeshkian",
-                    "name": "Masoud Pezeshkian",
-                    "kind": "person",
-                    "title": "President",
-                    "affiliation": "Iran",
-                    "statement_count": 8,
-                }
-            ]
-        }
-    }
+    model_config = {"json_schema_extra": {"examples": [SPEAKER_EXAMPLE]}}
 
 
 class SpeakerDetail(SpeakerPublic):
@@ -240,19 +237,8 @@ class SpeakerDetail(SpeakerPublic):
         "json_schema_extra": {
             "examples": [
                 {
-                    "id": 1,
-                    "slug": "masoud-pezeshkian",
-                    "name": "Masoud Pezeshkian",
-                    "kind": "person",
-                    "title": "President",
-                    "affiliation": "Iran",
-                    "statement_count": 8,
-                    "aliases": [
-                        "Masoud Pezeshkian",
-                        "President Masoud Pezeshkian",
-                        "Pezeshkian",
-                        "The Iranian president",
-                    ],
+                    **SPEAKER_EXAMPLE,
+                    "aliases": ["Masoud Pezeshkian", "Pezeshkian", "The Iranian president"],
                 }
             ]
         }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, column, literal_column, or_, table
 from sqlmodel import Session, col, func, select
@@ -379,16 +380,23 @@ def article_detail(session: Session, article: Article) -> ArticleDetail:
     )
 
 
-def list_speakers(session: Session, after: int, limit: int) -> list[SpeakerPublic]:
-    count = func.count(col(Statement.id))
+def _page_with_counts(
+    session: Session, model: type[Speaker] | type[Topic], counted: Any, after: int, limit: int
+) -> list[tuple[Any, int]]:
+    """A page of `model` rows by id, each with the number of rows of `counted` joined to it."""
     rows = session.exec(
-        select(Speaker, count)
-        .join(Statement, isouter=True)
-        .where(col(Speaker.id) > after)
-        .group_by(col(Speaker.id))
-        .order_by(col(Speaker.id))
+        select(model, func.count(counted))
+        .join(counted.table, isouter=True)
+        .where(col(model.id) > after)
+        .group_by(col(model.id))
+        .order_by(col(model.id))
         .limit(limit)
     ).all()
+    return list(rows)
+
+
+def list_speakers(session: Session, after: int, limit: int) -> list[SpeakerPublic]:
+    rows = _page_with_counts(session, Speaker, col(Statement.id), after, limit)
     return [SpeakerPublic.model_validate(s, update={"statement_count": n}) for s, n in rows]
 
 
@@ -405,15 +413,7 @@ def speaker_detail(session: Session, speaker: Speaker) -> SpeakerDetail:
 
 
 def list_topics(session: Session, after: int, limit: int) -> list[TopicPublic]:
-    count = func.count(col(StatementTopic.statement_id))
-    rows = session.exec(
-        select(Topic, count)
-        .join(StatementTopic, isouter=True)
-        .where(col(Topic.id) > after)
-        .group_by(col(Topic.id))
-        .order_by(col(Topic.id))
-        .limit(limit)
-    ).all()
+    rows = _page_with_counts(session, Topic, col(StatementTopic.statement_id), after, limit)
     return [TopicPublic.model_validate(t, update={"statement_count": n}) for t, n in rows]
 
 
