@@ -10,18 +10,20 @@ The stages are separate modules of small functions over a parsed spaCy ``Doc``:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Doc
 
-from app.nlp.draft import Draft
+from app.nlp.draft import Draft, SpanIndex
 from app.nlp.lexicon import Lexicon, get_lexicon
 from app.nlp.parse import MAX_CHARS, get_nlp
-from app.nlp.quotes import Quote, attribute_quotes, find_quotes, inside_mask
+from app.nlp.quotes import Quote, QuoteIndex, attribute_quotes, find_quotes, inside_mask
 from app.nlp.reported import (
     colon_statements,
     cue_subjects,
@@ -39,60 +41,88 @@ TRIM = frozenset(" \t\r\n\u00a0.,;:")
 QUOTE_MARKS = frozenset("\"'“”‘’«»„`")
 
 
+# Markup is blanked out (same length, so offsets into the original text stay valid): the
+# tokenizer would otherwise glue tags to words ("p>“We").
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,1000}>|<!--.*?-->", re.DOTALL)
+_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "tr", "td", "table", "blockquote", "section", "article", "header",
+                         "footer", "title", "body", "html", "head"})
+
+
+def _blank(m: re.Match[str]) -> str:
+    tag = (m.group(1) or "").lower() if m.lastindex else ""
+    lead = "\n" if tag in _BLOCK_TAGS else " "
+    return lead + "".join(ch if ch == "\n" else " " for ch in m.group(0)[1:])
+
+
 def prepare_text(text: str) -> str:
-    """The text the parser sees: capped so one huge input cannot exhaust memory. Offsets stay
-    valid because only the tail is dropped."""
-    return text[:MAX_CHARS]
+    """The text the parser sees: capped so one huge input cannot exhaust memory (only the
+    tail is dropped) and with markup blanked out; offsets into the original stay valid."""
+    text = text[:MAX_CHARS]
+    if "<" in text and ">" in text:
+        text = _SCRIPT.sub(_blank, text)
+        text = _TAG.sub(_blank, text)
+    return text
 
 
 def extract(text: str) -> Extraction:
     if not text or not text.strip():
         return Extraction()
-    return extract_doc(get_nlp()(prepare_text(text)))
+    return extract_doc(get_nlp()(prepare_text(text)), text[:MAX_CHARS])
 
 
 def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Extraction]:
     """Extract from a stream of texts; ``nlp.pipe`` batches the parse and keeps memory flat."""
     nlp = get_nlp()
-    for doc in nlp.pipe((prepare_text(t or "") for t in texts), batch_size=batch_size):
+    pairs = ((prepare_text(t or ""), (t or "")[:MAX_CHARS]) for t in texts)
+    for doc, original in nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
         if not doc.text.strip():
             yield Extraction()
         else:
-            yield extract_doc(doc)
+            yield extract_doc(doc, original)
 
 
-def extract_doc(doc: Doc) -> Extraction:
+def extract_doc(doc: Doc, original: str | None = None) -> Extraction:
+    """Statements of a parsed document. ``original`` is the text as ingested when the parser
+    saw a masked copy of it (see ``prepare_text``); strings are cut from it."""
     lex = get_lexicon()
     text = doc.text
+    source = original if original is not None and len(original) == len(text) else text
     quotes = find_quotes(text)
     mask = inside_mask(doc, quotes)
     drafts = prune([*find_reported(doc, lex, mask), *noun_statements(doc, lex, mask)])
     # a headline colon ("Trump: ...") only counts where no cue verb already attributes
-    drafts += [c for c in colon_statements(doc, lex, mask) if not _overlaps_any(c, drafts)]
+    taken = SpanIndex()
+    for i, d in enumerate(drafts):
+        taken.add(d.content_start, d.content_end, i)
+    drafts += [c for c in colon_statements(doc, lex, mask) if not _overlaps_any(c, taken)]
     drafts = attribute_quotes(doc, quotes, drafts, cue_subjects(doc, lex, mask), lex)
     drafts = prune(drafts)
     drafts.sort(key=lambda d: (d.content_start, d.content_end))
     resolved, speakers = resolve_all(doc, _by_source_order(drafts), lex)
     by_id = {id(d): r for d, r in zip(_by_source_order(drafts), resolved, strict=True)}
     tagger = _topic_tagger()
+    sent_starts = [s.start for s in doc.sents]
+    qindex = QuoteIndex(quotes)
     statements: list[Statement] = []
     for d in drafts:
         r = by_id[id(d)]
-        kind = quote_type(text, d, quotes)
+        kind = quote_type(text, d, qindex)
         cs, ce = trim_content(text, d.content_start, d.content_end, kind == "direct")
         if cs >= ce:
             continue
-        cue = text[d.cue_start : d.cue_end] if d.cue_start is not None else None
+        cue = source[d.cue_start : d.cue_end] if d.cue_start is not None else None
         st = Statement(
-            content=text[cs:ce],
+            content=source[cs:ce],
             content_span=(cs, ce),
             type=kind,
             cue=cue,
             cue_span=(d.cue_start, d.cue_end) if d.cue_start is not None else None,  # type: ignore[arg-type]
             speaker=r.speaker,
-            speaker_mention=r.mention,
+            speaker_mention=source[r.span[0] : r.span[1]] if r.span else r.mention,
             speaker_span=r.span,
-            sentence_index=_sentence_index(doc, d.anchor),
+            sentence_index=_sentence_index(doc, sent_starts, d.anchor),
             confidence=0.6 if d.continues_speaker else 0.9,
         )
         if tagger is not None:
@@ -101,8 +131,8 @@ def extract_doc(doc: Doc) -> Extraction:
     return Extraction(tuple(statements), tuple(speakers))
 
 
-def _overlaps_any(d: Draft, others: Sequence[Draft]) -> bool:
-    return any(o.content_start < d.content_end and d.content_start < o.content_end for o in others)
+def _overlaps_any(d: Draft, others: SpanIndex) -> bool:
+    return any(True for _ in others.overlapping(d.content_start, d.content_end))
 
 
 def _by_source_order(drafts: Sequence[Draft]) -> list[Draft]:
@@ -125,36 +155,31 @@ def prune(drafts: list[Draft]) -> list[Draft]:
                 continue
             seen[d.cue_token] = d
         unique.append(d)
+    by_source: dict[int | None, list[Draft]] = {}
+    for d in unique:
+        by_source.setdefault(d.source, []).append(d)
     for b in unique:
-        if not b.inherited or b.cue_start is None:
+        if not b.inherited or b.cue_start is None or b.content_start < b.cue_start:
             continue
-        for a in unique:
-            if (
-                a is not b
-                and a.source == b.source
-                and a.content_start < b.cue_start < a.content_end
-                and (b.content_start >= b.cue_start)
-            ):
+        for a in by_source[b.source]:
+            if a is not b and a.content_start < b.cue_start < a.content_end:
                 a.content_end = b.cue_start
     keep: list[Draft] = []
+    index = SpanIndex()
     for d in sorted(unique, key=lambda d: d.content_start - d.content_end):
         anchor = d.cue_start if d.cue_start is not None else d.content_start
-        if any(
-            k.content_start <= anchor < k.content_end
-            and (k.content_start, k.content_end) != (d.content_start, d.content_end)
-            for k in keep
-        ):
+        if any((s, e) != (d.content_start, d.content_end)
+               for s, e, _ in index.overlapping(anchor, anchor + 1)):
             continue
+        index.add(d.content_start, d.content_end, len(keep))
         keep.append(d)
     return keep
 
 
-def quote_type(text: str, d: Draft, quotes: Sequence[Quote]) -> StatementType:
+def quote_type(text: str, d: Draft, quotes: QuoteIndex) -> StatementType:
     cs, ce = d.content_start, d.content_end
     inner = 0
-    for q in quotes:
-        if q.end <= cs or q.start >= ce:
-            continue
+    for q in quotes.overlapping(cs, ce):
         qs, qe = _strip_marks(text, q.start, q.end)
         s, e = _strip_marks(text, _skip(text, cs, ce), _rskip(text, cs, ce))
         if qs <= s and e <= qe + 1:
@@ -165,7 +190,7 @@ def quote_type(text: str, d: Draft, quotes: Sequence[Quote]) -> StatementType:
         if (
             text[s] in QUOTE_MARKS
             and text[e - 1] in QUOTE_MARKS
-            and _only_cue_outside(text, s, e, quotes, d.cue_start)
+            and _only_cue_outside(text, s, e, list(quotes.overlapping(s, e)), d.cue_start)
         ):
             return "direct"
         return "mixed"
@@ -220,12 +245,11 @@ def trim_content(text: str, s: int, e: int, direct: bool) -> tuple[int, int]:
     return s, e
 
 
-def _sentence_index(doc: Doc, token_i: int) -> int:
+def _sentence_index(doc: Doc, sent_starts: Sequence[int], token_i: int) -> int:
     if not len(doc):
         return 0
     token_i = min(max(token_i, 0), len(doc) - 1)
-    sent_start = doc[token_i].sent.start
-    return sum(1 for s in doc.sents if s.start < sent_start)
+    return max(bisect.bisect_right(sent_starts, token_i) - 1, 0)
 
 
 TopicFn = Callable[[Doc, int, int], tuple[TopicTag, ...]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.nlp.types import StatementType
@@ -19,3 +21,27 @@ class Draft:
     continues_speaker: bool = False  # quote-only text: the passage's current speaker said it
     inherited: bool = False  # subject taken from a governing cue verb ("..., adding that")
     cue_token: int | None = None
+
+
+class SpanIndex:
+    """[start, end) spans sorted by start, for "which spans overlap this range" without a
+    scan of every span: only spans starting within the longest span's length are read."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int, int]] = []  # (start, end, key)
+        self._longest = 0
+
+    def add(self, start: int, end: int, key: int) -> None:
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end, key))
+        self._longest = max(self._longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """Spans sharing at least one position with [start, end) (a point when end=start+1)."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        for s, e, key in self._spans[lo:hi]:
+            if e > start:
+                yield s, e, key

@@ -7,12 +7,13 @@ around each quote.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.nlp.draft import Draft
+from app.nlp.draft import Draft, SpanIndex
 from app.nlp.lexicon import Lexicon
 from app.nlp.reported import is_verb, subject_of
 
@@ -31,6 +32,22 @@ class Quote:
     start: int  # offset of the opening mark
     end: int  # offset just after the closing mark (or the paragraph end when unclosed)
     closed: bool
+
+
+class QuoteIndex:
+    """Quotes (sorted, non-overlapping) looked up by position."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = list(quotes)
+        self._starts = [q.start for q in self.quotes]
+        self._longest = max((q.end - q.start for q in self.quotes), default=0)
+
+    def overlapping(self, start: int, end: int) -> Iterator[Quote]:
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        for q in self.quotes[lo:hi]:
+            if q.end > start:
+                yield q
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -197,19 +214,19 @@ def attribute_quotes(
     its subject token; it finds ``“A,” he said`` when the parser did not make A its clause.
     """
     text = doc.text
-    _absorb_quotes(drafts, quotes)
+    _absorb_quotes(drafts, QuoteIndex(quotes))
     out = list(drafts)
+    owners = SpanIndex()
+    for i, d in enumerate(out):
+        owners.add(d.content_start, d.content_end, i)
     used_cues = {d.cue_token for d in drafts if d.cue_token is not None}
-    covered: list[tuple[int, int]] = [(d.content_start, d.content_end) for d in drafts]
     by_cue = {d.cue_token: d for d in drafts if d.cue_token is not None}
     prev: Draft | None = None
     for q in quotes:
-        owner = next((d for d in out if (d.content_start <= q.start and q.end <= d.content_end)
-                      or (q.start <= d.content_start and d.content_end <= q.end)), None)
+        owner = next((out[k] for a, b, k in owners.overlapping(q.start, q.end)
+                      if (a <= q.start and q.end <= b) or (q.start <= a and b <= q.end)), None)
         if owner is not None:
             prev = owner
-            continue
-        if any(s <= q.start and q.end <= e for s, e in covered):
             continue
         first, last = quote_tokens(doc, q)
         if first < 0:
@@ -239,10 +256,10 @@ def attribute_quotes(
             verb, subj = intro
             d = Draft(q.start, q.end, verb.idx, verb.idx + len(verb.text), subj.i, "direct",
                       anchor=verb.i, cue_token=verb.i)
+            owners.add(d.content_start, d.content_end, len(out))
             out.append(d)
             by_cue[verb.i] = d
             used_cues.add(verb.i)
-            covered.append((q.start, q.end))
             prev = d
             continue
         if cue is not None and cue.i in by_cue and by_cue[cue.i] in out:
@@ -253,7 +270,6 @@ def attribute_quotes(
                 max(d.content_end, q.end),
             )
             prev = d
-            covered.append((q.start, q.end))
             continue
         if cue is not None and cue.i not in used_cues:
             d = Draft(
@@ -266,35 +282,32 @@ def attribute_quotes(
                 anchor=cue.i,
                 cue_token=cue.i,
             )
+            owners.add(d.content_start, d.content_end, len(out))
             out.append(d)
             by_cue[cue.i] = d
             used_cues.add(cue.i)
-            covered.append((q.start, q.end))
             prev = d
             continue
         if prev is not None and _continues(text, prev, q):
             prev.content_end = q.end
-            covered.append((q.start, q.end))
             continue
         if _is_quote_only(text, q, sent.start_char, sent.end_char):
             d = Draft(
                 q.start, q.end, None, None, None, "direct", anchor=first, continues_speaker=True
             )
+            owners.add(d.content_start, d.content_end, len(out))
             out.append(d)
-            covered.append((q.start, q.end))
             prev = d
     return out
 
 
-def _absorb_quotes(drafts: Sequence[Draft], quotes: Sequence[Quote]) -> None:
+def _absorb_quotes(drafts: Sequence[Draft], quotes: QuoteIndex) -> None:
     """A reported content that reaches into a quote takes the whole quote: the parser often
     sees only one sentence of ``“A. B,” he says``."""
     for d in drafts:
-        if d.cue_start is None:
+        if d.cue_start is None or d.cue_end is None:
             continue
-        for q in quotes:
-            if q.end <= d.content_start or q.start >= d.content_end:
-                continue
+        for q in list(quotes.overlapping(d.content_start, d.content_end)):
             if q.start <= d.cue_start < q.end:
                 continue
             # keep the cue outside: never grow across it

@@ -39,24 +39,17 @@ def test_odd_text_does_not_crash(text: str) -> None:
 
 
 def test_html_markup_quote_is_still_found() -> None:
-    text = "<p>“We will win,” Tom Hill said.</p>"
+    text = "<div><p>“We will win,” Tom Hill said.</p><!-- x --><script>a = 'b';</script></div>"
     sts = extract(text).statements
-    assert any(s.speaker == "Tom Hill" and s.type == "direct" for s in sts)
-
-
-def test_one_megabyte_of_text() -> None:
-    text = SAID * (1_050_000 // len(SAID))
-    assert len(text) > 1_000_000
-    ex = extract(text)
-    assert len(ex.statements) > 1000
-    assert all(s.content_span[1] <= len(text) for s in ex.statements)
+    assert [(s.content, s.speaker, s.type) for s in sts] == [("We will win", "Tom Hill", "direct")]
+    assert text[slice(*sts[0].content_span)] == "We will win"
 
 
 def test_text_over_the_cap_is_cut_not_rejected() -> None:
     text = SAID * (MAX_CHARS // len(SAID) + 10)
     assert len(text) > MAX_CHARS
     ex = extract(text)
-    assert ex.statements
+    assert len(ex.statements) > 1000
     assert max(s.content_span[1] for s in ex.statements) <= MAX_CHARS
 
 
