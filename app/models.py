@@ -371,6 +371,9 @@ class Statement(SQLModel, table=True):
         Index("ix_statement_article_id_id", "article_id", "id"),
         Index("ix_statement_type_id", "type", "id"),
         Index("ix_statement_dated_at_id", "dated_at", "id"),
+        # A speaker's statements newest first without a sort, and their type and source facets
+        # from the index alone.
+        Index("ix_statement_speaker_dated", "speaker_id", "dated_at", "type", "source"),
         Index("ix_statement_source_id", "source", "id"),
     )
 
@@ -399,6 +402,8 @@ class StatementTopic(SQLModel, table=True):
     __tablename__ = "statementtopic"
     __table_args__ = (
         Index("ix_statementtopic_topic_stance", "topic_id", "stance", "statement_id"),
+        # Stance facets read the stance without touching rows that carry the evidence JSON.
+        Index("ix_statementtopic_statement_stance", "statement_id", "stance"),
     )
 
     statement_id: int = Field(foreign_key="statement.id", ondelete="CASCADE", primary_key=True)

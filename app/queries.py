@@ -221,36 +221,35 @@ def facets(
         if conds is None:
             out[name] = Facet(values=[], truncated=False)
             continue
-        n = (
-            func.count(func.distinct(Statement.id))
-            if name in (FacetName.topic, FacetName.stance)
-            else func.count()
-        )
-        if name is FacetName.speaker:
-            value: ColumnElement = col(Statement.speaker_id)
-            base = select(value, n)
-        elif name in (FacetName.topic, FacetName.stance):
-            value = col(Topic.slug) if name is FacetName.topic else col(StatementTopic.stance)
-            base = (
-                select(value, n)
-                .select_from(Statement)
-                .join(StatementTopic, col(StatementTopic.statement_id) == col(Statement.id))
-                .join(Topic, col(Topic.id) == col(StatementTopic.topic_id))
-            )
-        else:
-            value = col(Statement.type) if name is FacetName.type else col(Statement.source)
-            base = select(value, n)
+        # (statement, topic) pairs are unique, so topics count rows; a statement may hold one
+        # stance on several topics, so stances count statements.
+        n = func.count(func.distinct(Statement.id)) if name is FacetName.stance else func.count()
+        value: ColumnElement = {
+            FacetName.speaker: col(Statement.speaker_id),
+            FacetName.topic: col(StatementTopic.topic_id),
+            FacetName.stance: col(StatementTopic.stance),
+            FacetName.type: col(Statement.type),
+            FacetName.source: col(Statement.source),
+        }[name]
+        base = select(value, n).select_from(Statement)
+        if name in (FacetName.topic, FacetName.stance):
+            base = base.join(StatementTopic, col(StatementTopic.statement_id) == col(Statement.id))
         stmt = _filtered(base, f, conds).group_by(value).order_by(n.desc(), value).limit(size + 1)
         rows = list(session.exec(stmt).all())  # type: ignore[call-overload]
         truncated = len(rows) > size
         rows = rows[:size]
+        ids = [v for v, _ in rows if v is not None]
         labels: dict = {}
         if name is FacetName.speaker:
-            ids = [v for v, _ in rows if v is not None]
-            labels = {
-                sp.id: sp.name
-                for sp in session.exec(select(Speaker).where(col(Speaker.id).in_(ids)))
-            }
+            labels = dict(
+                session.exec(select(Speaker.id, Speaker.name).where(col(Speaker.id).in_(ids))).all()
+            )
+        elif name is FacetName.topic:
+            # Topics are named by slug, the value every filter takes.
+            slugs = dict(
+                session.exec(select(Topic.id, Topic.slug).where(col(Topic.id).in_(ids))).all()
+            )
+            rows = [(slugs.get(v), c) for v, c in rows]
         out[name] = Facet(
             values=[
                 FacetValue(value=v, label=labels.get(v) if labels else None, count=c)

@@ -372,6 +372,7 @@ def build(db: Path, articles: int, per_article: int, fts_rebuild: bool) -> None:
     from sqlmodel import Session, select
 
     from app.db import make_engine, migrate
+    from app.ingest import alias_key, looks_like_name
     from app.models import Article, Speaker, SpeakerAlias, Statement, StatementTopic, Topic
     from app.nlp.topics import load_topics
     from app.taxonomy import seed_topics
@@ -430,8 +431,8 @@ def build(db: Path, articles: int, per_article: int, fts_rebuild: bool) -> None:
             {
                 "speaker_id": s.id,
                 "alias": m,
-                "alias_key": " ".join(m.casefold().split()),
-                "is_name": not m.startswith("the "),
+                "alias_key": alias_key(m),
+                "is_name": looks_like_name(m),
             }
             for s in speakers
             for m in dict.fromkeys(s.mentions)
@@ -710,7 +711,7 @@ class Server:
                 return int(line.split()[1]) / 1024
         return float("nan")
 
-    def stop(self) -> None:
+    def stop(self, keep_log: bool = False) -> None:
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -719,6 +720,8 @@ class Server:
                 self.proc.kill()
                 self.proc.wait(timeout=5)
         self.log.close()
+        if not keep_log:  # kept only when the server failed, for the error message
+            Path(self.log.name).unlink(missing_ok=True)
 
 
 def start_server(name: str, argv: list[str], env: dict[str, str], ready_path: str) -> Server:
@@ -734,13 +737,13 @@ def start_server(name: str, argv: list[str], env: dict[str, str], ready_path: st
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            server.stop()
+            server.stop(keep_log=True)
             raise RuntimeError(f"{name} server exited with {proc.returncode}; see {log.name}")
         with contextlib.suppress(httpx.HTTPError):
             if httpx.get(f"{server.base}{ready_path}", timeout=2).status_code == 200:
                 return server
         time.sleep(0.2)
-    server.stop()
+    server.stop(keep_log=True)
     raise RuntimeError(f"{name} server not ready in {SERVER_START_SECONDS:.0f} s; see {log.name}")
 
 

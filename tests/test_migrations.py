@@ -34,3 +34,25 @@ def test_pragmas_on_every_connection(db_url: str) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_models_and_migrations_agree(tmp_path: Path) -> None:
+    from alembic import command
+
+    from app.db import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    migrate(url)
+    command.check(alembic_config(url))  # raises when a model differs from the migrated schema
+
+
+def test_search_index_is_built_by_the_migration(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'f.db'}"
+    migrate(url)
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            names = {r[0] for r in conn.exec_driver_sql("select name from sqlite_master")}
+    finally:
+        engine.dispose()
+    assert {"statement_fts", "statement_fts_insert", "statement_fts_delete"} <= names

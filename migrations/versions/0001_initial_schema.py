@@ -104,6 +104,11 @@ def upgrade() -> None:
         batch_op.create_index("ix_statement_type_id", ["type", "id"], unique=False)
         batch_op.create_index("ix_statement_dated_at_id", ["dated_at", "id"], unique=False)
         batch_op.create_index("ix_statement_source_id", ["source", "id"], unique=False)
+        batch_op.create_index(
+            "ix_statement_speaker_dated",
+            ["speaker_id", "dated_at", "type", "source"],
+            unique=False,
+        )
 
     op.create_table(
         "statementtopic",
@@ -120,17 +125,22 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_statementtopic_topic_stance", ["topic_id", "stance", "statement_id"], unique=False
         )
+        batch_op.create_index(
+            "ix_statementtopic_statement_stance", ["statement_id", "stance"], unique=False
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("statementtopic", schema=None) as batch_op:
         batch_op.drop_index("ix_statementtopic_topic_stance")
+        batch_op.drop_index("ix_statementtopic_statement_stance")
 
     op.drop_table("statementtopic")
     with op.batch_alter_table("statement", schema=None) as batch_op:
         batch_op.drop_index("ix_statement_type_id")
         batch_op.drop_index("ix_statement_dated_at_id")
         batch_op.drop_index("ix_statement_source_id")
+        batch_op.drop_index("ix_statement_speaker_dated")
         batch_op.drop_index("ix_statement_speaker_id_id")
         batch_op.drop_index("ix_statement_article_id_id")
 
