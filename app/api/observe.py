@@ -54,9 +54,7 @@ class Observe:
             seconds = time.perf_counter() - start
             # Routes outside the API (/docs, /openapi.json) have fixed paths; an unmatched path
             # of a failed request is not used as a label, so clients cannot grow the metrics.
-            route = scope["state"].get("route") or (
-                scope["path"] if status < 400 else "unmatched"
-            )
+            route = scope["state"].get("route") or (scope["path"] if status < 400 else "unmatched")
             metrics.observe_request(scope["method"], route, status, seconds)
             if access_log.isEnabledFor(logging.INFO):
                 client = scope.get("client")
