@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from app.nlp.draft import Draft, SpanIndex
-from app.nlp.lexicon import Lexicon, get_lexicon
+from app.nlp.lexicon import get_lexicon
 from app.nlp.parse import MAX_CHARS, get_nlp
 from app.nlp.quotes import Quote, QuoteIndex, attribute_quotes, find_quotes, inside_mask
 from app.nlp.reported import (
@@ -97,7 +97,7 @@ def extract_doc(doc: Doc, original: str | None = None) -> Extraction:
     for i, d in enumerate(drafts):
         taken.add(d.content_start, d.content_end, i)
     drafts += [c for c in colon_statements(doc, lex, mask) if not _overlaps_any(c, taken)]
-    drafts = attribute_quotes(doc, quotes, drafts, cue_subjects(doc, lex, mask), lex)
+    drafts = attribute_quotes(doc, quotes, drafts, cue_subjects(doc, lex, mask))
     drafts = prune(drafts)
     drafts.sort(key=lambda d: (d.content_start, d.content_end))
     resolved, speakers = resolve_all(doc, _by_source_order(drafts), lex)
@@ -299,7 +299,3 @@ def statement_to_json(s: Statement) -> dict[str, Any]:
         "type": s.type,
         "topics": [{"topic": t.topic, "stance": t.stance} for t in s.topics],
     }
-
-
-def _unused(_: Lexicon) -> None:  # keeps the Lexicon import for type readers
-    return None

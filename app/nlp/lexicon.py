@@ -32,6 +32,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     continuation_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    as_verbs: frozenset[str]
     noun_cues: frozenset[str]
     reason_verbs: frozenset[str]
     reason_preps: frozenset[str]
@@ -55,7 +56,8 @@ class Lexicon:
     @property
     def all_cue_verbs(self) -> frozenset[str]:
         return (
-            self.clause_verbs
+            self.as_verbs
+            | self.clause_verbs
             | self.object_verbs
             | self.xcomp_verbs
             | self.phrase_verbs
@@ -96,6 +98,7 @@ def get_lexicon() -> Lexicon:
         addressee_verbs=fs(cues["addressee_verbs"]),
         continuation_verbs=fs(cues["continuation_verbs"]),
         naming_verbs=fs(cues["naming_verbs"]),
+        as_verbs=fs(cues["as_verbs"]),
         noun_cues=fs(cues["noun_cues"]),
         reason_verbs=fs(cues["reason_verbs"]),
         reason_preps=fs(cues["reason_preps"]),

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from app.nlp.draft import Draft, SpanIndex
-from app.nlp.lexicon import Lexicon
 from app.nlp.reported import is_verb, subject_of
 
 CURLY_OPEN = "“«„"
@@ -24,7 +23,11 @@ NYT_OPEN = "``"
 NYT_MARK = "''"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
-OPENING_MARKS = ("“", "«", "„", '"', "``", "''", "‘", "'")
+# the longest cue clause ("..., the tycoon told Reuters in a rare interview in Macau when
+# asked ...") that may stand between two quotes of one speaker in a paragraph
+MAX_CUE_CLAUSE = 250
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "appos", "dobj", "pobj", "poss",
+                          "amod", "det", "nmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +209,6 @@ def attribute_quotes(
     quotes: Sequence[Quote],
     drafts: list[Draft],
     cue_subjects: dict[int, int],
-    lex: Lexicon,
 ) -> list[Draft]:
     """Fold quotes into the reported-speech drafts and add drafts for the quotes left over.
 
@@ -214,18 +216,22 @@ def attribute_quotes(
     its subject token; it finds ``“A,” he said`` when the parser did not make A its clause.
     """
     text = doc.text
-    _absorb_quotes(drafts, QuoteIndex(quotes))
+    qindex = QuoteIndex(quotes)
+    _absorb_quotes(drafts, qindex)
     out = list(drafts)
     owners = SpanIndex()
     for i, d in enumerate(out):
         owners.add(d.content_start, d.content_end, i)
     used_cues = {d.cue_token for d in drafts if d.cue_token is not None}
     by_cue = {d.cue_token: d for d in drafts if d.cue_token is not None}
+    cue_subjects = dict(cue_subjects)
+    cue_set = set(cue_subjects)
     prev: Draft | None = None
     for q in quotes:
         owner = next((out[k] for a, b, k in owners.overlapping(q.start, q.end)
                       if (a <= q.start and q.end <= b) or (q.start <= a and b <= q.end)), None)
         if owner is not None:
+            _fit_to_quote(text, owner, q)
             prev = owner
             continue
         first, last = quote_tokens(doc, q)
@@ -234,23 +240,27 @@ def attribute_quotes(
         sent = doc[last].sent
         # "A," he said [, "B."]: a cue clause right after the quote, inside its sentence
         after = [
-            t for t in doc[last + 1 : min(len(doc), last + 9)] if t.sent == sent or t.i <= sent.end
+            t for t in doc[last + 1 : min(len(doc), last + 12)] if t.sent == sent or t.i <= sent.end
         ]
         after = _until_quote(after, text)
-        cue = _cue_near(after, set(cue_subjects))
+        cue = _cue_near(after, cue_set)
+        if cue is not None and not _adjacent_after(doc, last, cue, cue_subjects[cue.i]):
+            cue = None
         if cue is None and _ends_open(text, q):
             # “A,” the judge exclaimed: after a quote left open by its comma, any verb with
             # a subject right behind it is the cue
             extra = _any_speech_verb(after)
             if extra is not None:
-                cue_subjects = {**cue_subjects, extra[0].i: extra[1].i}
+                cue_subjects[extra[0].i] = extra[1].i
                 cue = extra[0]
         if cue is None:
             # He said: "A." / He told reporters, "A."
             head_sent = doc[first].sent
             before = list(doc[max(head_sent.start, first - 12) : first])
             if (before and before[-1].text in ",:") or (before and before[-1].is_space):
-                cue = _cue_near(reversed(before), set(cue_subjects))
+                cue = _cue_near(reversed(before), cue_set)
+                if cue is not None and any(is_verb(t) for t in doc[cue.i + 1 : first]):
+                    cue = None
         intro = _colon_intro(doc, first) if cue is None else None
         if intro is not None and intro[0].i not in used_cues:
             verb, subj = intro
@@ -262,7 +272,7 @@ def attribute_quotes(
             used_cues.add(verb.i)
             prev = d
             continue
-        if cue is not None and cue.i in by_cue and by_cue[cue.i] in out:
+        if cue is not None and cue.i in by_cue:
             d = by_cue[cue.i]
             # the parser gave the cue some other content; the quote is its content
             d.content_start, d.content_end = (
@@ -288,7 +298,12 @@ def attribute_quotes(
             used_cues.add(cue.i)
             prev = d
             continue
-        if prev is not None and _continues(text, prev, q):
+        if prev is not None and _continues(
+            text, prev, q, any(True for _ in qindex.overlapping(prev.content_start,
+                                                                 prev.content_end)),
+            _source_end(doc, prev),
+        ) and ("\n" not in text[prev.content_end:q.start] or _is_quote_only(
+            text, q, sent.start_char, sent.end_char)):
             prev.content_end = q.end
             continue
         if _is_quote_only(text, q, sent.start_char, sent.end_char):
@@ -299,6 +314,21 @@ def attribute_quotes(
             out.append(d)
             prev = d
     return out
+
+
+def _fit_to_quote(text: str, d: Draft, q: Quote) -> None:
+    """The content of ``“A,” he claimed`` is the quote, even when the parser's clause (or
+    sentence) starts before it."""
+    if d.cue_start is None or d.cue_end is None or not q.closed:
+        return
+    if d.content_start < q.start and q.end <= d.cue_start <= d.content_end + 1:
+        between = text[q.end : d.cue_start]
+        before = text[d.content_start : q.start].rstrip()
+        # only when what precedes the quote is a sentence of its own (the narrator's)
+        if len(between) < 60 and not any(ch in between for ch in ".!?\n") and (
+            before.endswith((".", "!", "?", ".”", ".\""))
+        ):
+            d.content_start = q.start
 
 
 def _absorb_quotes(drafts: Sequence[Draft], quotes: QuoteIndex) -> None:
@@ -339,6 +369,24 @@ def _colon_intro(doc: Doc, first: int) -> tuple[Token, Token] | None:
     return None
 
 
+def _adjacent_after(doc: Doc, last: int, cue: Token, subj: int) -> bool:
+    """``“A,” he said`` / ``“A,” said Tom Hill``: only the source (and punctuation or an
+    adverb) stands between the quote and its cue."""
+    source = doc[subj]
+    lo, hi = source.left_edge.i, source.right_edge.i
+    return all(
+        t.is_punct or t.is_space or lo <= t.i <= hi or t.pos_ in ("ADV", "AUX", "PART")
+        for t in doc[last + 1 : cue.i]
+    )
+
+
+def _source_end(doc: Doc, d: Draft) -> int:
+    if d.source is None:
+        return -1
+    last = doc[d.source].right_edge
+    return last.idx + len(last.text)
+
+
 def _ends_open(text: str, q: Quote) -> bool:
     """The quote's last words end with a comma, question or exclamation mark, or a dash."""
     inner = text[q.start:q.end].rstrip().rstrip("”»\"'’`").rstrip()
@@ -346,10 +394,11 @@ def _ends_open(text: str, q: Quote) -> bool:
 
 
 def _any_speech_verb(tokens: Sequence[Token]) -> tuple[Token, Token] | None:
-    for t in tokens[:6]:
-        if is_verb(t) and t.pos_ != "AUX":
+    for t in tokens[:10]:
+        # "Trump" is sometimes tagged a verb: a word in a nominal role is not the cue
+        if is_verb(t) and t.pos_ != "AUX" and t.dep_ not in NOMINAL_DEPS:
             subj = subject_of(t)
-            if subj is not None and subj.dep_ != "expl" and subj.i > t.i - 8:
+            if subj is not None and subj.dep_ != "expl" and subj.i > t.i - 10:
                 return t, subj
             return None
     return None
@@ -369,19 +418,23 @@ def _until_quote(tokens: Sequence[Token], text: str) -> list[Token]:
     return out
 
 
-def _continues(text: str, prev: Draft, q: Quote) -> bool:
-    """``“A,” he said, “B.”`` and ``“A,” he said. “B.”``: B opens in the same paragraph right
-    after the cue clause that follows A, or right after A itself."""
-    if prev.cue_end is None or prev.content_end > q.start:
+def _continues(text: str, prev: Draft, q: Quote, prev_quoted: bool, source_end: int) -> bool:
+    """Quote B continues the previous statement: ``“A,” he said, “B.”``, ``“A,” he said.
+    “B.”``, and a quotation running on into the next paragraph (``“A.”\n\n“B.”``) once the
+    previous statement is itself a quotation. After reported speech without quotation marks
+    a quote-only paragraph stays a statement of its own."""
+    if prev.content_end > q.start:
         return False
-    gap_start = max(prev.content_end, prev.cue_end)
+    gap_start = max(prev.content_end, prev.cue_end if prev.cue_end is not None else 0)
+    if prev.cue_end is not None and prev.content_end <= prev.cue_end <= source_end <= q.start:
+        gap_start = source_end  # “A,” said Governor Ruth Kim. “B.”
     if gap_start > q.start:
         return False
     gap = text[gap_start:q.start]
-    if "\n" in gap or len(gap) >= 60:
+    if not any(ch.isalnum() for ch in gap):
+        return prev_quoted and len(gap) < 60
+    if "\n" in gap or len(gap) >= MAX_CUE_CLAUSE:
         return False
-    if not gap.strip():
-        return prev.type == "direct"
     # only the rest of the cue clause ("..., attempting to regroup.") may stand between
     return gap.rstrip().endswith((",", ":", ";", ".")) and prev.cue_start is not None and (
         prev.cue_start >= prev.content_start)

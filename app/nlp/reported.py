@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon, Phrase
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_DEPS = ("ccomp",)
-SKIP_EDGE = frozenset({"punct"})
 CONTINUATION_DEPS = ("advcl", "conj", "xcomp", "dep")
+RECEIVING_VERBS = frozenset({"have", "win", "receive", "get", "gain", "earn", "enjoy", "draw",
+                             "attract", "face", "lose", "need", "seek", "court", "secure"})
 PARENTHETICAL_DEPS = ("parataxis", "advcl", "ccomp", "conj", "dep")
 
 
@@ -51,20 +52,18 @@ def _same_line_subject(verb: Token, subj: Token) -> Token | None:
     return None
 
 
-def inherited_subject(verb: Token, lex: Lexicon) -> Token | None:
-    """``X said A, adding that B`` / ``X said A and added B``: B's source is X."""
+def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None:
+    """``X said A, adding that B`` / ``X said A and added B`` / ``..., calling it C and
+    asserting D``: B's source is X, found up a short chain of such continuations."""
     head = verb.head
-    if head is verb or not is_verb(head):
+    if depth == 0 or head is verb or not is_verb(head):
         return None
     if verb.dep_ == "conj" or (
         verb.dep_ in ("advcl", "xcomp", "dep")
         and verb.tag_ == "VBG"
         and verb.lemma_.lower() in lex.continuation_verbs
     ):
-        subj = subject_of(head)
-        if subj is None and head.dep_ == "conj":
-            subj = subject_of(head.head)
-        return subj
+        return subject_of(head) or inherited_subject(head, lex, depth - 1)
     return None
 
 
@@ -93,8 +92,11 @@ def _phrase_of(verb: Token, lex: Lexicon) -> tuple[Phrase, Token | None, Token |
         prep = None
         if ph.prep is not None:
             pool = kids + (list(obj.children) if obj is not None else [])
+            # "calling for the United States to step up ...": "for" may mark a clause
+            pool += [g for c in kids for g in c.children if g.dep_ == "mark"]
             prep = next(
-                (c for c in pool if c.dep_ in ("prep", "prt") and c.lower_ == ph.prep), None
+                (c for c in pool if c.dep_ in ("prep", "prt", "mark") and c.lower_ == ph.prep),
+                None,
             )
             if prep is None:
                 continue
@@ -115,6 +117,20 @@ def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         end -= 1
     return start, end
+
+
+def _in_paragraph(doc: Doc, anchor: int, lo: int, hi: int) -> tuple[int, int]:
+    """Reported content stays in the cue's paragraph (quotes may run on; they are joined
+    later)."""
+    for i in range(anchor, hi):
+        if "\n" in doc[i].text:
+            hi = i
+            break
+    for i in range(anchor, lo - 1, -1):
+        if "\n" in doc[i].text:
+            lo = i + 1
+            break
+    return lo, hi
 
 
 def _strip_time(doc: Doc, lo: int, hi: int) -> int:
@@ -158,11 +174,15 @@ def _subtree_range(t: Token, stop: set[int]) -> tuple[int, int]:
 def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Token | None] | None:
     """Token range [start, end) of what the cue verb attributes, and the leading ``that``."""
     lemma = verb.lemma_.lower()
-    kids = list(verb.children)
     doc = verb.doc
+    # the parser sometimes hangs the next paragraph's clause on a cue: ignore such children
+    para_lo, para_hi = _in_paragraph(doc, verb.i, verb.sent.start, verb.sent.end)
+    kids = [c for c in verb.children if para_lo <= c.i < para_hi]
     phrase = _phrase_of(verb, lex)
     if phrase is not None:
         _ph, obj, prep = phrase
+        if prep is not None and prep.dep_ == "mark":
+            return prep.i + 1, _extend_right(verb, prep.head.right_edge.i + 1, stop), None
         if prep is not None:
             target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
@@ -185,6 +205,15 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
     if clause is not None and lemma in lex.clause_verbs:
         lo, hi = _subtree_range(clause, stop)
         return _strip_that(doc, lo, hi)
+    if lemma in lex.as_verbs:
+        # "heralded the deal as a “breakthrough”", "referred to Obama as “the MVP”"
+        as_prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as"), None)
+        what = next((c for c in kids if c.dep_ == "dobj" or (
+            c.dep_ == "prep" and c.lower_ == "to")), None)
+        if as_prep is not None and what is not None and what.i < as_prep.i:
+            if what.dep_ == "prep":
+                what = next((g for g in what.children if g.dep_ == "pobj"), what)
+            return what.left_edge.i, _extend_right(verb, as_prep.right_edge.i + 1, stop), None
     if lemma in lex.naming_verbs or lemma in lex.reason_verbs:
         # "Bush called Trump “unhinged.”": the object and what it is called
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -201,12 +230,16 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             if target is not None:
                 lo, hi = _subtree_range(target, stop)
                 return lo, _extend_right(verb, hi, stop), None
-        if obj is not None and any(
+        if obj is not None and (any(tok.is_quote for tok in obj.subtree) or any(
             c.i > obj.i
             for c in kids
             if c.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl", "dobj", "attr", "npadvmod")
-        ):
+        )):
             return obj.left_edge.i, _extend_right(verb, obj.right_edge.i + 1, stop), None
+    if lemma in lex.naming_verbs:
+        oprd = next((c for c in kids if c.dep_ == "oprd" and c.i > verb.i), None)
+        if oprd is not None and not any(c.dep_ == "dobj" for c in kids):
+            return verb.i + 1, _extend_right(verb, oprd.right_edge.i + 1, stop), None
     if lemma in lex.xcomp_verbs:
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None and x.i > verb.i:
@@ -303,16 +336,32 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     hi = max(verb.right_edge.i, subj.right_edge.i) + 1
     before = any(not t.is_punct and not t.is_space for t in doc[sent.start : lo])
     after = any(not t.is_punct and not t.is_space for t in doc[hi : sent.end])
+    start = _skip_discourse(doc, sent.start, lo)
     if before and after:
         head_subject = subject_of(head)
         if head.i >= hi and head_subject is not None and head_subject.i < lo:
-            return sent.start, sent.end
-        return (hi, sent.end) if head.i >= hi else (sent.start, lo)
+            return start, sent.end
+        return (hi, sent.end) if head.i >= hi else (start, lo)
     if before:
-        return sent.start, lo
+        return start, lo
     if after:
         return hi, sent.end
     return None
+
+
+def _skip_discourse(doc: Doc, lo: int, hi: int) -> int:
+    """``But``, ``In fact,``, ``However,`` open the narrator's sentence, not the content."""
+    i = lo
+    while i < hi and (doc[i].is_space or (doc[i].is_punct and not doc[i].is_quote)):
+        i += 1
+    if i < hi and doc[i].dep_ == "cc":
+        i += 1
+    t = doc[i] if i < hi else None
+    if t is not None and t.dep_ in ("advmod", "prep") and t.head.i > t.right_edge.i:
+        end = t.right_edge.i + 1
+        if end < hi and doc[end].text == "," and end - i <= 4:
+            i = end + 1
+    return i if i < hi else lo
 
 
 def according_to(t: Token) -> tuple[Token, int, int, int, int] | None:
@@ -328,9 +377,17 @@ def according_to(t: Token) -> tuple[Token, int, int, int, int] | None:
     sent = t.sent
     phrase_lo = t.i
     phrase_hi = max(src.right_edge.i, to.i) + 1
+    doc = t.doc
     before = (sent.start, phrase_lo)
     after = (phrase_hi, sent.end)
-    lo, hi = before if before[1] - before[0] >= after[1] - after[0] else after
+    words_before = sum(1 for x in doc[before[0] : before[1]] if x.is_alpha)
+    words_after = sum(1 for x in doc[after[0] : after[1]] if x.is_alpha)
+    # "The talks, according to X, will resume": the phrase interrupts one clause
+    if words_before and words_after and phrase_lo > 0 and doc[phrase_lo - 1].text == "," and (
+        phrase_hi < len(doc) and doc[phrase_hi].text == ","
+    ) and t.head.i >= phrase_hi:
+        return src, t.i, to.i + 1, sent.start, sent.end
+    lo, hi = before if words_before >= words_after else after
     return src, t.i, to.i + 1, lo, hi
 
 
@@ -341,11 +398,13 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
         t for t in doc if not in_quote[t.i] and t.lemma_.lower() in cue_lemmas and is_verb(t)
     ]
     # subtrees of continuation cues ("..., adding that B") are cut out of their governor
+    # ("..., adding that B", "... and said B"); other coordinated verbs stay in the content
+    # ("Iran welcomes ... and wants to expand ...")
     stop = {
         t.i
         for t in cue_tokens
         if t.dep_ in CONTINUATION_DEPS
-        and t.tag_ == "VBG"
+        and (t.tag_ == "VBG" or t.dep_ == "conj")
         and t.lemma_.lower() in lex.continuation_verbs
         and subject_of(t) is None
     }
@@ -359,6 +418,8 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
             if hit is None:
                 continue
             src, clo, chi, lo, hi = hit
+            if hi <= t.i:
+                lo = _skip_discourse(doc, lo, hi)
             if not _can_be_source(src, lex):
                 continue
             lo, hi = _trim_tokens(doc, lo, hi)
@@ -433,7 +494,10 @@ def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterato
         if target is None:
             continue
         src = next((c for c in t.children if c.dep_ == "poss"), None)
-        if src is None and t.dep_ in ("dobj", "attr") and is_verb(t.head):
+        if src is None and t.dep_ in ("dobj", "attr") and is_verb(t.head) and (
+            # "Trump has the support of most delegates": the subject receives the position
+            t.head.lemma_.lower() not in RECEIVING_VERBS
+        ):
             src = subject_of(t.head)
         if src is None or in_quote[src.i] or src.dep_ == "expl":
             continue
@@ -502,7 +566,13 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         if par is None:
             return None
         lo, hi = par
+    lo, hi = _in_paragraph(doc, t.i, lo, hi)
+    if found is not None and lo <= t.i < hi - 1 and t.i + 1 < hi:
+        # a non-projective arc pulled the object's edge left of the cue
+        lo = t.i + 1
     lo, hi = _trim_tokens(doc, lo, hi)
+    if hi <= t.i:
+        lo = _skip_discourse(doc, lo, hi)
     if found is not None and that is None:
         lo = _start_at_quote(doc, _strip_time(doc, lo, hi), hi)
     if lo >= hi or (found is not None and lo <= t.i < hi):
@@ -532,7 +602,3 @@ def cue_subjects(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> dict[int, 
         if subj is not None and not in_quote[subj.i]:
             out[t.i] = subj.i
     return out
-
-
-def sentence_of(doc: Doc, token_i: int) -> Span:
-    return doc[token_i].sent

@@ -53,29 +53,39 @@ class Entry:
         )
 
 
+LEFT_BREAKS = frozenset({"—", "–", ")", ":", ";"})
+
+
 def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
-    """Token range [start, end) of the source mention headed by ``t``: the whole noun phrase
-    as annotators mark it (``Joel Pollak of Breitbart California``, ``Bush, Florida’s former
-    governor``), kept inside the head's line and without edge punctuation."""
+    """Token range [start, end) of the source mention headed by ``t`` as annotators mark it:
+    a description keeps its modifiers (``Exit polls taken in South Carolina``, ``Voters who
+    say ...``); a name stops at its first comma or clause (``Renee Gold, 83, of Sarasota`` ->
+    ``Renee Gold``). Never across a line, a dateline dash or edge punctuation."""
     if t.lower_ in lex.pronouns["relative"] or t.pos_ == "PRON":
         return t.i, t.i + 1
     doc = t.doc
     lo, hi = t.left_edge.i, t.right_edge.i + 1
     for i in range(t.i - 1, lo - 1, -1):
-        if "\n" in doc[i].text:
+        if "\n" in doc[i].text or doc[i].text in LEFT_BREAKS:
             lo = i + 1
             break
+    is_name = t.pos_ == "PROPN"
     for i in range(t.i + 1, hi):
-        # a participle or clause on the head ("A news report published Wednesday") or a
-        # line break ends the name
-        if "\n" in doc[i].text or doc[i].text == ":" or (
-            doc[i].head.i == t.i and doc[i].dep_ in ("acl", "relcl")
+        tok = doc[i]
+        if "\n" in tok.text or tok.text == ":" or (
+            # "Renee Gold, 83, of Sarasota": an age starts the description, not the name
+            is_name and tok.text == "," and i + 1 < hi and doc[i + 1].like_num
         ):
             hi = i
             break
+        if is_name and tok.head.i == t.i and tok.dep_ in ("relcl", "acl"):
+            hi = tok.left_edge.i
+            break
     while lo < t.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > t.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+    while hi > t.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and not (
+        doc[hi - 1].text == ")" and any(tok.text == "(" for tok in doc[lo : hi - 1])
+    ):
         hi -= 1
     return lo, hi
 
@@ -282,7 +292,11 @@ class Book:
         words = [t.text for t in head.doc[name_range(head)[0] : head.i + 1]]
         ent = head.ent_type_
         known = head.text[:1].isupper() and self._known_surname(head)
-        if head.pos_ == "PROPN" or known:
+        # a capitalised word inside a sentence is a name even when mistagged ("Trump" VERB)
+        looks_name = (head.text[:1].isupper() and head.i > head.sent.start
+                      and not doc_start_of_line(head) and head.pos_ in ("VERB", "NOUN", "ADJ")
+                      and head.lemma_.lower() not in lex.person_nouns)
+        if head.pos_ == "PROPN" or known or looks_name:
             if known:
                 ent = "PERSON"
             if ent in ("GPE",):
@@ -305,6 +319,15 @@ class Book:
                 e.gender = "male"
             elif hon in ("mrs", "ms", "miss"):
                 e.gender = "female"
+            return e
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None and head.pos_ == "NOUN":
+            # "the mayor, Joe Park,": the appositive names the person the role describes
+            e = self._resolve_noun(name, _name_text(name))
+            if e is not None and e.kind == "person" and e.title is None and (
+                head.lemma_.lower() in lex.titles
+            ):
+                e.title = _titlecase(head.lemma_)
             return e
         lemma = head.lemma_.lower()
         demonym = next((lex.demonyms[w.lower()] for w in words if w.lower() in lex.demonyms), None)
@@ -358,6 +381,11 @@ class Book:
         if alias:
             e.add_alias(alias)
         self.last_speaker = e
+
+
+def doc_start_of_line(t: Token) -> bool:
+    """Headline and list lines capitalise every word; those are no evidence of a name."""
+    return t.i == 0 or "\n" in t.doc[t.i - 1].text
 
 
 def _strip_det(s: str) -> str:

@@ -16,6 +16,12 @@ Cue classes (data/stance.json):
 - harm: events that damage their object (``violation of X``). A speaker who reports harm
   without any attitude is taken to disapprove of it, so the object is supported; negating a
   harm event is a denial (``has no claims``) and does not flip it.
+- emphasis: verbs that foreground a noun phrase (``emphasized the long-standing ties``). In
+  readouts, stressing a thing asserts its importance, so it supports its object; it is not an
+  attitude of its own, so ``stressed the threat to X`` still reads as harm to X. A clause they
+  introduce (``stressed that talks were held``) is reported, not stressed as important.
+A verb with no cue of its own takes one from a manner adverb (``positively impacts X``
+promotes X, ``adversely affects X`` harms it).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -43,12 +49,15 @@ MAX_OUTSIDE = 3
 
 ATTITUDE = "attitude"
 PROMOTE = "promote"
+EMPHASIS = "emphasis"
+# Complements of an emphasis verb that are reported content rather than the thing stressed.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj", "parataxis"})
 HARM = "harm"
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: str  # attitude | promote | harm
+    kind: str  # attitude | promote | harm | emphasis
     polarity: int  # +1 or -1
     pos: str | None = None  # restrict to one coarse POS ("claim" the noun, not the speech verb)
 
@@ -69,6 +78,8 @@ class StanceLexicon:
     neg_raising: frozenset[str]  # "do not believe X is useful" negates the belief's content
     adjunct_preps: frozenset[str]  # "during", "after": circumstance, not what a verb acts on
     modifiers: dict[str, int]
+    # manner adverbs that give a verb without a cue of its own one: "positively impacts X"
+    manner: dict[str, Cue] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +97,7 @@ def parse_stance_lexicon(data: dict) -> StanceLexicon:
         ("support", ATTITUDE, 1),
         ("oppose", ATTITUDE, -1),
         ("promote", PROMOTE, 1),
+        ("emphasis", EMPHASIS, 1),
         ("harm", HARM, -1),
     ):
         for entry in data.get(key, []):
@@ -93,6 +105,12 @@ def parse_stance_lexicon(data: dict) -> StanceLexicon:
             if lemma in cues:
                 raise ValueError(f"stance cue {lemma!r} is listed twice")
             cues[lemma] = Cue(kind, pol, pos.upper() or None)
+    kinds = {"promote": Cue(PROMOTE, 1), "harm": Cue(HARM, -1)}
+    manner: dict[str, Cue] = {}
+    for adverb, kind in data.get("manner", {}).items():
+        if kind not in kinds:
+            raise ValueError(f"manner adverb {adverb!r}: kind must be one of {sorted(kinds)}")
+        manner[adverb.lower()] = kinds[kind]
     modifiers = {w.lower(): 1 for w in data.get("modifiers", {}).get("support", [])}
     modifiers |= {w.lower(): -1 for w in data.get("modifiers", {}).get("oppose", [])}
     return StanceLexicon(
@@ -110,6 +128,7 @@ def parse_stance_lexicon(data: dict) -> StanceLexicon:
         neg_raising=frozenset(data.get("neg_raising", [])),
         adjunct_preps=frozenset(data.get("adjunct_preps", [])),
         modifiers=modifiers,
+        manner=manner,
     )
 
 
@@ -127,6 +146,12 @@ def _cue(tok: Token, lex: StanceLexicon) -> Cue | None:
     if tok.pos_ not in CUE_POS:
         return None
     cue = lex.cues.get(tok.lemma_.lower())
+    if cue is None and tok.pos_ == "VERB" and lex.manner:
+        # a neutral verb of effect takes its direction from its manner ("impacts positively")
+        for child in tok.children:
+            if child.dep_ == "advmod" and (cue := lex.manner.get(child.lower_)) is not None:
+                return cue
+        return None
     if cue is None or (cue.pos is not None and cue.pos != tok.pos_):
         return None
     return cue
@@ -388,7 +413,7 @@ def _step_as_subject(walk: _Walk, child: Token, tok: Token, lex: StanceLexicon) 
             cue, tok_cue = light
         else:
             tok_cue = tok
-        if cue is not None and cue.kind == ATTITUDE and light is None:
+        if cue is not None and cue.kind in {ATTITUDE, EMPHASIS} and light is None:
             # the subject of an attitude holds it ("Iran rejects …"): no stance toward it
             # here, and what lies above is about the attitude, not about the holder
             return False
@@ -406,6 +431,9 @@ def _step_as_object(walk: _Walk, child: Token, tok: Token, lex: StanceLexicon) -
     """Read tok as governing ``child`` (its object, complement or prepositional argument)."""
     cue = _cue(tok, lex)
     neg = _negator(tok, lex)
+    if cue is not None and cue.kind == EMPHASIS and (child.dep_ in CLAUSE_DEPS or neg):
+        # not stressing something is no position on it
+        cue = None
     light = _light_object(tok, lex) if child.dep_ == "prep" else None
     role = _role_value(tok, lex)
     if cue is not None:
@@ -432,10 +460,36 @@ def modifier_value(root: Token, lex: StanceLexicon | None = None) -> tuple[int, 
     lex = lex or default_lexicon()
     total, toks = 0, []
     for child in root.children:
-        if child.dep_ in MODIFIER_DEPS and (pol := lex.modifiers.get(child.lemma_.lower())):
+        if child.dep_ in MODIFIER_DEPS and (pol := _modifier(child, lex)):
             total += pol
             toks.append(child)
+        elif _growing(child, lex):
+            total += 1
+            toks.append(child)
     return total, tuple(toks)
+
+
+def _modifier(tok: Token, lex: StanceLexicon) -> int:
+    """Polarity of a modifier word; the tokenizer splits hyphenated compounds, so
+    ``long-standing`` arrives as its last part with the rest just before it."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-":
+        pol = lex.modifiers.get(f"{doc[tok.i - 2].lower_}-{tok.lower_}")
+        if pol:
+            return pol
+    return lex.modifiers.get(tok.lemma_.lower(), 0)
+
+
+def _growing(verb: Token, lex: StanceLexicon) -> bool:
+    """A participle after the noun saying it grows: ``ties between X and Y expanding``.
+
+    The noun is the subject of an ergative change that furthers it, as in ``ties expand``;
+    a transitive participle (``ties expanding trade``) acts on something else.
+    """
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBG", "VBN"}:
+        return False
+    cue = _cue(verb, lex)
+    return cue is not None and cue.kind == PROMOTE and _ergative(verb, lex)
 
 
 def _evidence(tokens: Iterable[Token]) -> tuple[Evidence, ...]:

@@ -248,6 +248,14 @@ def tag_span(span: Span, taxonomy: Taxonomy) -> tuple[TopicTag, ...]:
             continue
         if _inside_name(doc, s, e):
             continue
+        # A phrase all of whose topics are vetoed here is no mention at all, so it must not
+        # shadow a shorter one below ("cooperation between regional states" keeps the
+        # "cooperation" of regional cooperation once its bilateral reading is vetoed).
+        topics_here = {taxonomy.terms[t].topic for t, _ in taxonomy.phrases[k]}
+        if all(
+            any(vs < e and s < ve and vt == ti for vs, ve, vt in veto_ranges) for ti in topics_here
+        ):
+            continue
         found.append((s, e, k))
     # Longest match wins across topics: "Muslim countries" is the Muslim world, and its
     # "Muslim" is not a second, religious, mention; equal spans may serve several topics.

@@ -100,6 +100,37 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
         [("Trump “unhinged.”", "Jeb Bush", "mixed", "called")],
     ),
     (
+        "Senator Ann Ross accused the governor of wasting public money.",
+        [("wasting public money", "Ann Ross", "indirect", "accused")],
+    ),
+    (
+        "Ann Ross called the plan “a disgrace” and said it would fail.",
+        [
+            ("the plan “a disgrace”", "Ann Ross", "mixed", "called"),
+            ("it would fail", "Ann Ross", "indirect", "said"),
+        ],
+    ),
+    (
+        "“It was a long night,” the mayor, Joe Park, exclaimed.",
+        [("It was a long night", "Joe Park", "direct", "exclaimed")],
+    ),
+    (
+        "Trump’s attacks on the judge drew criticism.",
+        [("the judge", "Trump", "indirect", "attacks on")],
+    ),
+    (
+        "WASHINGTON (AP) — Senator Mark Hale said Tuesday his bill would pass.",
+        [("his bill would pass", "Mark Hale", "indirect", "said")],
+    ),
+    (
+        "Chancellor Anna Berg heralded the deal as a “breakthrough.”",
+        [("the deal as a “breakthrough.”", "Anna Berg", "mixed", "heralded")],
+    ),
+    (
+        "\"Jeb wants to be a tough guy tonight,\" Trump shot back.",
+        [("Jeb wants to be a tough guy tonight", "Trump", "direct", "shot")],
+    ),
+    (
         "Graham: Trump’s rhetoric is destroying the party.",
         [("Trump’s rhetoric is destroying the party", "Graham", "indirect", ":")],
     ),
@@ -147,6 +178,30 @@ def test_multi_paragraph_quote_is_one_statement() -> None:
     assert sts[0].content.endswith("it will take years.")
 
 
+def test_colon_introduced_quote_in_next_paragraph() -> None:
+    text = "Senator Lee Park continued:\n\n“We will fight for every vote in this state.”"
+    sts = extract(text).statements
+    assert [(s.speaker, s.cue, s.type) for s in sts] == [("Lee Park", "continued", "direct")]
+
+
+def test_quotation_runs_on_into_next_paragraph() -> None:
+    text = (
+        "“We are ready,” said Governor Ruth Kim.\n\n"
+        "“The budget is balanced and the schools are funded.”"
+    )
+    sts = extract(text).statements
+    assert len(sts) == 1
+    assert sts[0].content.endswith("the schools are funded.")
+    assert sts[0].speaker == "Ruth Kim"
+
+
+def test_split_quote_across_sentences() -> None:
+    text = "“I am not shy,” Tom Hill said. “I have never been shy about my views.”"
+    sts = extract(text).statements
+    assert len(sts) == 1 and sts[0].type == "direct"
+    assert sts[0].content.endswith("about my views.")
+
+
 def test_pronoun_resolves_to_recent_speaker() -> None:
     text = "Governor Ruth Kim announced a new budget. Taxes will not rise, she said."
     sts = extract(text).statements
@@ -171,6 +226,7 @@ def test_title_description_resolves_to_person() -> None:
         "The storm made landfall on Tuesday and killed three people.",
         "Smith made the remarks during a visit to Paris.",
         "The company was apparently referring to its rival.",
+        "Mustafayev was apparently referring to the conflict between Armenia and Azerbaijan.",
     ],
 )
 def test_narration_is_not_a_statement(text: str) -> None:

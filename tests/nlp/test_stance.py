@@ -221,3 +221,96 @@ def test_default_lexicon_loads() -> None:
     assert lex.cues["reject"].polarity == -1
     assert lex.cues["claim"].pos == "NOUN"  # the noun is a harm, the verb a speech act
     assert "not" in lex.negators
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "expected"),
+    [
+        # the support cues of diplomatic readouts
+        ("The minister stressed the need to broaden tourism with Egypt.", "culture", "support"),
+        ("The premier called for expanding investment in Oman.", "economy", "support"),
+        (
+            "Hungary expressed readiness to boost parliamentary cooperation with Vietnam.",
+            "bilateral-relations",
+            "support",
+        ),
+        ("The mayor welcomed the launch of a direct flight to Tashkent.", "transport", "support"),
+        (
+            "Brazil attaches importance to its strategic partnership with Angola.",
+            "bilateral-relations",
+            "support",
+        ),
+        ("The senator voiced support for closer defence ties.", "defense-cooperation", "support"),
+        ("Ghana is determined to widen bilateral trade with Morocco.", "trade", "support"),
+        (
+            "The minister underlined the importance of development projects in Kenya.",
+            "economy",
+            "support",
+        ),
+        ("There are wide opportunities for investment in Oman.", "economy", "support"),
+        (
+            "The minister expressed appreciation for humanitarian aid from Qatar.",
+            "humanitarian",
+            "support",
+        ),
+        # emphasis: stressing a thing supports it, but a stressed clause is only reported, not
+        # stressing is no position, and stressing a harm still reads as harm
+        ("The president highlighted tourism between Lisbon and Luanda.", "culture", "support"),
+        ("She stressed that talks were held in Geneva last week.", "diplomacy", "neutral"),
+        ("She did not emphasize trade with Chile.", "trade", "neutral"),
+        ("He stressed the threat to security posed by smuggling.", "security", "support"),
+        # evaluative modifiers of ties, including hyphenated ones the tokenizer splits
+        (
+            "They recalled the long-standing ties of Ghana and Togo.",
+            "bilateral-relations",
+            "support",
+        ),
+        ("the traditional friendship of the two peoples", "bilateral-relations", "support"),
+        ("nations with rich civilizations", "culture", "support"),
+        ("Iran and Chile have common interests.", "bilateral-relations", "support"),
+        # a participle after the noun that says it grows
+        ("tourism between Chile and Peru expanding", "culture", "support"),
+        ("tourism between Chile and Peru shrinking", "culture", "neutral"),
+        # cooperation in a field furthers the field; "ranging from" works like a preposition
+        ("They reviewed cooperation in agriculture.", "agriculture", "support"),
+        (
+            "Cooperation in sectors ranging from tourism to banking was reviewed.",
+            "culture",
+            "support",
+        ),
+        ("We will cooperate with the IAEA.", "nuclear", "support"),
+        # a valued sphere, step or potential judges what it names
+        ("The partnership covers such a vital sphere as energy.", "energy", "support"),
+        ("A dangerous step towards war was taken.", "conflict", "oppose"),
+        (
+            "The two states have considerable potential in the fields of tourism and industry.",
+            "economy",
+            "support",
+        ),
+        ("The meeting has great significance for regional security.", "security", "support"),
+        (
+            "Relations between Oslo and Hanoi are based on mutual respect.",
+            "bilateral-relations",
+            "support",
+        ),
+        # a neutral verb of effect takes its direction from its manner adverb
+        ("The pipeline will positively affect security in the Balkans.", "security", "support"),
+        ("Smuggling negatively impacts security along the frontier.", "security", "support"),
+        ("The drought has adversely affected agriculture.", "agriculture", "support"),
+        ("The new tariffs will affect trade.", "trade", "neutral"),
+    ],
+)
+def test_readout_stance(text: str, topic: str, expected: str, tax: Taxonomy) -> None:
+    assert stance_of(text, topic, tax) == expected
+
+
+def test_lexicon_rejects_unknown_manner_kind() -> None:
+    with pytest.raises(ValueError, match="manner"):
+        parse_stance_lexicon({"manner": {"positively": "support"}})
+
+
+def test_manner_adverbs_load() -> None:
+    lex = default_lexicon()
+    assert lex.manner["positively"].polarity == 1
+    assert lex.manner["adversely"].kind == "harm"
+    assert lex.cues["stress"].pos == "VERB"  # stressing; "stress" the noun is no cue

@@ -200,3 +200,51 @@ def test_seed_gold_topics_and_stances(
     want = {t["topic"]: t["stance"] for t in gold["topics"]}
     assert set(got) - set(want) == SEED_EXTRA.get(index, set())
     assert {k: got.get(k) for k in want} == want
+
+
+# --- diplomatic readouts ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the vocabulary of bilateral ties beyond "relations"
+        ("The partnership between Rwanda and Qatar has matured.", {"bilateral-relations"}),
+        # a bare "relationship" or "partnership" is as often personal or commercial
+        ("He denied any relationship with the company.", set()),
+        ("The city launched a public-private partnership for schools.", {"education"}),
+        ("Brazil values its strategic partnership with Angola.", {"bilateral-relations"}),
+        ("He praised the mutual trust that marks contacts with Hanoi.", {"bilateral-relations"}),
+        ("Iran and Chile have common interests.", {"bilateral-relations"}),
+        ("The intergovernmental commission will meet in Baku.", {"bilateral-relations"}),
+        (
+            "Officials reviewed the implementation of agreements signed last year.",
+            {"bilateral-relations"},
+        ),
+        ("Cooperation between Kazakhstan and Egypt keeps growing.", {"bilateral-relations"}),
+        (
+            "Hungary wants more parliamentary cooperation with Vietnam.",
+            {"bilateral-relations"},
+        ),
+        # cooperation of "the two countries" / "both sides" is bilateral, with its fields
+        ("The two countries will widen cooperation in mining.", {"bilateral-relations", "economy"}),
+        (
+            "Both sides agreed to cooperate on pharmaceuticals and information technology.",
+            {"bilateral-relations", "health", "technology"},
+        ),
+        # but not among a region's states
+        ("Cooperation between regional states must grow.", {"regional-cooperation"}),
+        (
+            "They will expand cooperation at bilateral and regional levels.",
+            {"bilateral-relations", "regional-cooperation"},
+        ),
+        # common fields of cooperation in readouts
+        ("The capitals held political consultations.", {"diplomacy"}),
+        ("Both nations share an ancient civilization.", {"culture"}),
+        ("Investment in infrastructure and industry will rise.", {"economy"}),
+        ("Sustainable development is on the agenda.", {"economy"}),
+        ("A business forum opened in Almaty.", {"trade"}),
+    ],
+)
+def test_readout_topic_sets(text: str, expected: set[str], tax: Taxonomy) -> None:
+    assert topics_of(text, tax) == expected
