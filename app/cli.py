@@ -52,7 +52,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from app.models import Article, ArticleCreate, Speaker, Statement
     from app.nlp import extract_many
     from app.nlp.topics import load_topics
-    from app.taxonomy import seed_topics
+    from app.taxonomy import seed_topics, stored_taxonomy
 
     migrate()
     items: list[tuple[str, ArticleCreate]] = []
@@ -71,7 +71,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with Session(get_engine()) as session:
         seed_topics(session, load_topics())
         before = {m: count(session, m) for m in (Article, Statement, Speaker)}
-        extractions = extract_many(data.text for _, data in items)
+        extractions = extract_many(
+            (data.text for _, data in items), taxonomy=stored_taxonomy(session)
+        )
         for n, ((_, data), extraction) in enumerate(zip(items, extractions, strict=True), 1):
             _, created = ingest(session, data, extraction, pipeline_version())
             added += created

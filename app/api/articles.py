@@ -20,6 +20,7 @@ from app.models import (
 )
 from app.nlp import extract, extract_many
 from app.queries import article_detail, list_articles
+from app.taxonomy import stored_taxonomy
 
 router = APIRouter(prefix=f"{V1}/articles", tags=["articles"])
 
@@ -40,7 +41,7 @@ router = APIRouter(prefix=f"{V1}/articles", tags=["articles"])
     },
 )
 def create_article(data: ArticleCreate, session: SessionDep, response: Response) -> ArticleDetail:
-    extraction = extract(data.text)
+    extraction = extract(data.text, stored_taxonomy(session))
     article, created = ingest(session, data, extraction, pipeline_version())
     metrics.count_ingest(
         int(created), len(extraction.statements) if created else 0, int(not created)
@@ -79,7 +80,7 @@ def create_batch(data: BatchCreate, session: SessionDep, settings: SettingsDep) 
                 "errors": errors,
             }
             results.append(BatchItemResult(index=i, status="invalid", problem=problem))
-    extractions = extract_many(item.text for _, item in valid)
+    extractions = extract_many((item.text for _, item in valid), taxonomy=stored_taxonomy(session))
     for (i, item), extraction in zip(valid, extractions, strict=True):
         article, created = ingest(session, item, extraction, pipeline_version())
         n = len(extraction.statements) if created else None

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Doc
@@ -31,6 +30,7 @@ from app.nlp.reported import (
     noun_statements,
 )
 from app.nlp.speakers import resolve_all
+from app.nlp.topics import Taxonomy, default_taxonomy, tag_span
 from app.nlp.types import Extraction, Statement, StatementType, TopicTag
 
 log = logging.getLogger(__name__)
@@ -66,13 +66,16 @@ def prepare_text(text: str) -> str:
     return text
 
 
-def extract(text: str) -> Extraction:
+def extract(text: str, taxonomy: Taxonomy | None = None) -> Extraction:
+    """Statements of one article, tagged with `taxonomy` (default: the shipped one)."""
     if not text or not text.strip():
         return Extraction()
-    return extract_doc(get_nlp()(prepare_text(text)), text[:MAX_CHARS])
+    return extract_doc(get_nlp()(prepare_text(text)), text[:MAX_CHARS], taxonomy)
 
 
-def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Extraction]:
+def extract_many(
+    texts: Iterable[str], batch_size: int = 32, taxonomy: Taxonomy | None = None
+) -> Iterator[Extraction]:
     """Extract from a stream of texts; ``nlp.pipe`` batches the parse and keeps memory flat."""
     nlp = get_nlp()
     pairs = ((prepare_text(t or ""), (t or "")[:MAX_CHARS]) for t in texts)
@@ -80,12 +83,15 @@ def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Extract
         if not doc.text.strip():
             yield Extraction()
         else:
-            yield extract_doc(doc, original)
+            yield extract_doc(doc, original, taxonomy)
 
 
-def extract_doc(doc: Doc, original: str | None = None) -> Extraction:
+def extract_doc(
+    doc: Doc, original: str | None = None, taxonomy: Taxonomy | None = None
+) -> Extraction:
     """Statements of a parsed document. ``original`` is the text as ingested when the parser
-    saw a masked copy of it (see ``prepare_text``); strings are cut from it."""
+    saw a masked copy of it (see ``prepare_text``); strings are cut from it. Topics come from
+    `taxonomy`, the shipped default when None (a service passes the one its users edited)."""
     lex = get_lexicon()
     text = doc.text
     source = original if original is not None and len(original) == len(text) else text
@@ -102,7 +108,7 @@ def extract_doc(doc: Doc, original: str | None = None) -> Extraction:
     drafts.sort(key=lambda d: (d.content_start, d.content_end))
     resolved, speakers = resolve_all(doc, _by_source_order(drafts), lex)
     by_id = {id(d): r for d, r in zip(_by_source_order(drafts), resolved, strict=True)}
-    tagger = _topic_tagger()
+    taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
     sent_starts = [s.start for s in doc.sents]
     qindex = QuoteIndex(quotes)
     statements: list[Statement] = []
@@ -125,8 +131,7 @@ def extract_doc(doc: Doc, original: str | None = None) -> Extraction:
             sentence_index=_sentence_index(doc, sent_starts, d.anchor),
             confidence=0.6 if d.continues_speaker else 0.9,
         )
-        if tagger is not None:
-            st = dataclasses.replace(st, topics=tagger(doc, cs, ce))
+        st = dataclasses.replace(st, topics=_topics(doc, cs, ce, taxonomy))
         statements.append(st)
     return Extraction(tuple(statements), tuple(speakers))
 
@@ -252,38 +257,17 @@ def _sentence_index(doc: Doc, sent_starts: Sequence[int], token_i: int) -> int:
     return max(bisect.bisect_right(sent_starts, token_i) - 1, 0)
 
 
-TopicFn = Callable[[Doc, int, int], tuple[TopicTag, ...]]
 
 
-@functools.cache
-def _topic_tagger() -> TopicFn | None:
-    """Topic tagging when ``app.nlp.topics`` is installed; extraction works without it. The
-    taxonomy is compiled once per process."""
+def _topics(doc: Doc, start: int, end: int, taxonomy: Taxonomy) -> tuple[TopicTag, ...]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ()
     try:
-        from app.nlp import topics  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    default_taxonomy = getattr(topics, "default_taxonomy", None)
-    tag_span = getattr(topics, "tag_span", None)
-    if default_taxonomy is None or tag_span is None:
-        return None
-    try:
-        taxonomy = default_taxonomy()
-    except Exception:  # a broken taxonomy must not take attribution down with it
-        log.exception("topic taxonomy failed to load; statements get no topics")
-        return None
-
-    def tag(doc: Doc, start: int, end: int) -> tuple[TopicTag, ...]:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return ()
-        try:
-            return tuple(tag_span(span, taxonomy))
-        except Exception:
-            log.exception("topic tagging failed for span [%d, %d)", start, end)
-            return ()
-
-    return tag
+        return tag_span(span, taxonomy)
+    except Exception:  # a topic bug must not take attribution down with it
+        log.exception("topic tagging failed for span [%d, %d)", start, end)
+        return ()
 
 
 def statement_to_json(s: Statement) -> dict[str, Any]:

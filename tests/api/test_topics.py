@@ -105,3 +105,13 @@ def test_topic_writes_need_a_key(make_client: Callable[..., TestClient]) -> None
     assert_problem(client.post("/v1/topics", json=RAIL), 401)
     assert_problem(client.delete("/v1/topics/trade"), 401)
     assert client.delete("/v1/topics/trade", headers={"X-API-Key": "k"}).status_code == 204
+
+
+def test_new_articles_are_tagged_with_the_stored_taxonomy(seeded: TestClient) -> None:
+    assert seeded.post("/v1/topics", json=RAIL).status_code == 201
+    assert seeded.delete("/v1/topics/border-walls").status_code == 204
+    text = "The minister said the new railway would open next year, and walls on borders must go."
+    made = seeded.post("/v1/articles", json={"text": text}).json()
+    tags = {t["topic"] for s in made["statements"] for t in s["topics"]}
+    assert "railways" in tags
+    assert "border-walls" not in tags
