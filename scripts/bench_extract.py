@@ -59,7 +59,7 @@ def main() -> None:
     nlp = get_nlp()
     list(engine.extract_many(texts[:5]))  # load the model and the taxonomy before timing
 
-    bare, _ = timed(lambda: nlp.pipe(texts, batch_size=32), args.rounds)
+    bare, _ = timed(lambda: nlp.pipe(texts, batch_size=engine.BATCH_SIZE), args.rounds)
     full, samples = timed(lambda: engine.extract_many(texts), args.rounds)
     # The same extraction with an empty taxonomy: topics and stance cost nothing.
     empty = compile_taxonomy((), nlp)
