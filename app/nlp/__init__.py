@@ -45,9 +45,34 @@ QUOTE_MARKS = frozenset("\"'“”‘’«»„`")
 # tokenizer would otherwise glue tags to words ("p>“We").
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,1000}>|<!--.*?-->", re.DOTALL)
-_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                         "tr", "td", "table", "blockquote", "section", "article", "header",
-                         "footer", "title", "body", "html", "head"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "table",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "title",
+        "body",
+        "html",
+        "head",
+    }
+)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -178,8 +203,10 @@ def prune(drafts: list[Draft]) -> list[Draft]:
     index = SpanIndex()
     for d in sorted(unique, key=lambda d: d.content_start - d.content_end):
         anchor = d.cue_start if d.cue_start is not None else d.content_start
-        if any((s, e) != (d.content_start, d.content_end)
-               for s, e, _ in index.overlapping(anchor, anchor + 1)):
+        if any(
+            (s, e) != (d.content_start, d.content_end)
+            for s, e, _ in index.overlapping(anchor, anchor + 1)
+        ):
             continue
         index.add(d.content_start, d.content_end, len(keep))
         keep.append(d)
@@ -260,8 +287,6 @@ def _sentence_index(doc: Doc, sent_starts: Sequence[int], token_i: int) -> int:
         return 0
     token_i = min(max(token_i, 0), len(doc) - 1)
     return max(bisect.bisect_right(sent_starts, token_i) - 1, 0)
-
-
 
 
 def _topics(doc: Doc, start: int, end: int, taxonomy: Taxonomy) -> tuple[TopicTag, ...]:

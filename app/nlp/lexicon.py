@@ -40,6 +40,7 @@ class Lexicon:
     phrases: tuple[Phrase, ...]
     phrase_verbs: frozenset[str]
     according: frozenset[str]
+    in_sources: frozenset[str]
     colon_skip: frozenset[str]
     titles: frozenset[str]
     honorifics: frozenset[str]
@@ -106,6 +107,7 @@ def get_lexicon() -> Lexicon:
         phrases=phrases,
         phrase_verbs=frozenset(p.verb for p in phrases),
         according=fs(cues["according"]),
+        in_sources=fs(cues["in_sources"]),
         colon_skip=fs(cues["colon_skip"]),
         titles=fs(roles["titles"]),
         honorifics=fs(roles["honorifics"]),

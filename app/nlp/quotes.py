@@ -26,8 +26,9 @@ SINGLE_CLOSE = "’"
 # the longest cue clause ("..., the tycoon told Reuters in a rare interview in Macau when
 # asked ...") that may stand between two quotes of one speaker in a paragraph
 MAX_CUE_CLAUSE = 250
-NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "appos", "dobj", "pobj", "poss",
-                          "amod", "det", "nmod"})
+NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "compound", "appos", "dobj", "pobj", "poss", "amod", "det", "nmod"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +229,14 @@ def attribute_quotes(
     cue_set = set(cue_subjects)
     prev: Draft | None = None
     for q in quotes:
-        owner = next((out[k] for a, b, k in owners.overlapping(q.start, q.end)
-                      if (a <= q.start and q.end <= b) or (q.start <= a and b <= q.end)), None)
+        owner = next(
+            (
+                out[k]
+                for a, b, k in owners.overlapping(q.start, q.end)
+                if (a <= q.start and q.end <= b) or (q.start <= a and b <= q.end)
+            ),
+            None,
+        )
         if owner is not None:
             _fit_to_quote(text, owner, q)
             prev = owner
@@ -255,17 +262,38 @@ def attribute_quotes(
                 cue = extra[0]
         if cue is None:
             # He said: "A." / He told reporters, "A."
-            head_sent = doc[first].sent
-            before = list(doc[max(head_sent.start, first - 12) : first])
-            if (before and before[-1].text in ",:") or (before and before[-1].is_space):
+            # the parser often starts a new sentence at the quotation mark, so the window is
+            # the dozen tokens before the quote back to a sentence-final mark
+            before = list(doc[max(0, first - 12) : first])
+            stop_at = next(
+                (k for k in range(len(before) - 1, -1, -1) if before[k].text in (".", "!", "?")),
+                -1,
+            )
+            before = before[stop_at + 1 :]
+            if before and (
+                before[-1].text in ",:"
+                or before[-1].is_space
+                or (
+                    # Kerry said "By law, ...": the cue verb right before the quote
+                    before[-1].i in cue_set
+                )
+            ):
                 cue = _cue_near(reversed(before), cue_set)
                 if cue is not None and any(is_verb(t) for t in doc[cue.i + 1 : first]):
                     cue = None
         intro = _colon_intro(doc, first) if cue is None else None
         if intro is not None and intro[0].i not in used_cues:
             verb, subj = intro
-            d = Draft(q.start, q.end, verb.idx, verb.idx + len(verb.text), subj.i, "direct",
-                      anchor=verb.i, cue_token=verb.i)
+            d = Draft(
+                q.start,
+                q.end,
+                verb.idx,
+                verb.idx + len(verb.text),
+                subj.i,
+                "direct",
+                anchor=verb.i,
+                cue_token=verb.i,
+            )
             owners.add(d.content_start, d.content_end, len(out))
             out.append(d)
             by_cue[verb.i] = d
@@ -298,12 +326,20 @@ def attribute_quotes(
             used_cues.add(cue.i)
             prev = d
             continue
-        if prev is not None and _continues(
-            text, prev, q, any(True for _ in qindex.overlapping(prev.content_start,
-                                                                 prev.content_end)),
-            _source_end(doc, prev),
-        ) and ("\n" not in text[prev.content_end:q.start] or _is_quote_only(
-            text, q, sent.start_char, sent.end_char)):
+        if (
+            prev is not None
+            and _continues(
+                text,
+                prev,
+                q,
+                any(True for _ in qindex.overlapping(prev.content_start, prev.content_end)),
+                _source_end(doc, prev),
+            )
+            and (
+                "\n" not in text[prev.content_end : q.start]
+                or _is_quote_only(text, q, sent.start_char, sent.end_char)
+            )
+        ):
             prev.content_end = q.end
             continue
         if _is_quote_only(text, q, sent.start_char, sent.end_char):
@@ -313,7 +349,72 @@ def attribute_quotes(
             owners.add(d.content_start, d.content_end, len(out))
             out.append(d)
             prev = d
+            continue
+        frag = _fragment_clause(doc, first, last, used_cues)
+        if frag is not None and not any(True for _ in owners.overlapping(*frag[:2])):
+            d = Draft(*frag[:5], "mixed", anchor=frag[5], cue_token=frag[5])
+            owners.add(d.content_start, d.content_end, len(out))
+            out.append(d)
+            used_cues.add(frag[5])
+            prev = d
     return out
+
+
+MAX_FRAGMENT_CLIMB = 6
+
+
+def _fragment_clause(
+    doc: Doc, first: int, last: int, used_cues: set[int | None]
+) -> tuple[int, int, int, int, int, int] | None:
+    """``Sanders has pushed his promise of “free college”`` / ``Trump boasted about his club,
+    “which is a phenomenal area.”``: a short quoted fragment inside a sentence, with no cue
+    verb, quotes someone: the subject of the verb that governs the fragment. The content is
+    what follows that verb in its clause. (content_start, content_end, cue_start, cue_end,
+    source token, verb token) or None."""
+    if last - first < 2:
+        return None
+    if not any(w.is_alpha for w in doc[first + 1 : last]):
+        return None
+    t = doc[first + 1]
+    verb = None
+    for _ in range(MAX_FRAGMENT_CLIMB):
+        if t.head is t:
+            break
+        t = t.head
+        if first <= t.i <= last:
+            continue
+        if is_verb(t) and t.pos_ != "AUX" and t.i < first:
+            verb = t
+            break
+    if verb is None or verb.i in used_cues or "\n" in doc[verb.i : first].text:
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i or subj.dep_ == "expl" or subj.pos_ == "DET":
+        return None
+    lo, hi = verb.i + 1, verb.right_edge.i + 1
+    if hi <= last or lo > first:
+        return None
+    cue_hi = lo
+    if doc[lo].dep_ in ("prep", "prt") and doc[lo].head.i == verb.i and lo + 1 < first + 1:
+        cue_hi = lo + 1  # "boasted about", "lashed out": the particle belongs to the cue
+        lo += 1
+    end = hi
+    for k in range(last + 1, hi):
+        if doc[k].text in (".", "!", "?", ";") or "\n" in doc[k].text:
+            end = k
+            break
+    while end > lo and (doc[end - 1].is_punct and not doc[end - 1].is_quote):
+        end -= 1
+    if end <= last - 1:
+        return None
+    return (
+        doc[lo].idx,
+        doc[end - 1].idx + len(doc[end - 1].text),
+        verb.idx,
+        doc[cue_hi - 1].idx + len(doc[cue_hi - 1].text),
+        subj.i,
+        verb.i,
+    )
 
 
 def _fit_to_quote(text: str, d: Draft, q: Quote) -> None:
@@ -325,8 +426,10 @@ def _fit_to_quote(text: str, d: Draft, q: Quote) -> None:
         between = text[q.end : d.cue_start]
         before = text[d.content_start : q.start].rstrip()
         # only when what precedes the quote is a sentence of its own (the narrator's)
-        if len(between) < 60 and not any(ch in between for ch in ".!?\n") and (
-            before.endswith((".", "!", "?", ".”", ".\""))
+        if (
+            len(between) < 60
+            and not any(ch in between for ch in ".!?\n")
+            and (before.endswith((".", "!", "?", ".”", '."')))
         ):
             d.content_start = q.start
 
@@ -355,8 +458,21 @@ def _colon_intro(doc: Doc, first: int) -> tuple[Token, Token] | None:
     i = first - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    if i < 0 or doc[i].text != ":":
+    # "He continued,\n\n“...”": a comma that ends the line introduces the quote like a colon
+    line_end = i + 1 < first and "\n" in doc[i + 1 : first].text
+    if i < 0 or doc[i].text not in (":", ","):
         return None
+    if doc[i].text == "," and not line_end:
+        # "He continued, “I believe ...”": on the same line only a verb right before the
+        # comma introduces the quote
+        j = i - 1
+        while j > 0 and doc[j].pos_ in ("ADV", "PART"):
+            j -= 1
+        t = doc[j]
+        subj = subject_of(t) if is_verb(t) and t.pos_ != "AUX" else None
+        if subj is None or subj.dep_ == "expl" or subj.i > t.i:
+            return None
+        return t, subj
     sent = doc[i].sent
     for j in range(i - 1, max(sent.start, i - 25) - 1, -1):
         t = doc[j]
@@ -365,8 +481,23 @@ def _colon_intro(doc: Doc, first: int) -> tuple[Token, Token] | None:
         if is_verb(t) and t.pos_ != "AUX":
             subj = subject_of(t)
             if subj is not None and subj.dep_ != "expl":
-                return t, subj
+                return _governing_intro(t, subj, i)
     return None
+
+
+def _governing_intro(t: Token, subj: Token, colon: int) -> tuple[Token, Token]:
+    """``As Pollak reported after the FBI appears to have left the scene:``: the nearest verb
+    may sit in a subordinate clause; the verb it depends on (before the colon, with its own
+    subject) introduces the quote."""
+    for _ in range(4):
+        head = t.head
+        if head is t or head.i >= colon or not is_verb(head) or head.pos_ == "AUX":
+            break
+        hs = subject_of(head)
+        if hs is None or hs.dep_ == "expl":
+            break
+        t, subj = head, hs
+    return t, subj
 
 
 def _adjacent_after(doc: Doc, last: int, cue: Token, subj: int) -> bool:
@@ -389,7 +520,7 @@ def _source_end(doc: Doc, d: Draft) -> int:
 
 def _ends_open(text: str, q: Quote) -> bool:
     """The quote's last words end with a comma, question or exclamation mark, or a dash."""
-    inner = text[q.start:q.end].rstrip().rstrip("”»\"'’`").rstrip()
+    inner = text[q.start : q.end].rstrip().rstrip("”»\"'’`").rstrip()
     return inner.endswith((",", "?", "!", "—", "–", "-"))
 
 
@@ -430,11 +561,14 @@ def _continues(text: str, prev: Draft, q: Quote, prev_quoted: bool, source_end: 
         gap_start = source_end  # “A,” said Governor Ruth Kim. “B.”
     if gap_start > q.start:
         return False
-    gap = text[gap_start:q.start]
+    gap = text[gap_start : q.start]
     if not any(ch.isalnum() for ch in gap):
         return prev_quoted and len(gap) < 60
     if "\n" in gap or len(gap) >= MAX_CUE_CLAUSE:
         return False
     # only the rest of the cue clause ("..., attempting to regroup.") may stand between
-    return gap.rstrip().endswith((",", ":", ";", ".")) and prev.cue_start is not None and (
-        prev.cue_start >= prev.content_start)
+    return (
+        gap.rstrip().endswith((",", ":", ";", "."))
+        and prev.cue_start is not None
+        and (prev.cue_start >= prev.content_start)
+    )

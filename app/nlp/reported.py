@@ -15,13 +15,41 @@ from app.nlp.lexicon import Lexicon, Phrase
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_DEPS = ("ccomp",)
 CONTINUATION_DEPS = ("advcl", "conj", "xcomp", "dep")
-RECEIVING_VERBS = frozenset({"have", "win", "receive", "get", "gain", "earn", "enjoy", "draw",
-                             "attract", "face", "lose", "need", "seek", "court", "secure"})
+RECEIVING_VERBS = frozenset(
+    {
+        "have",
+        "win",
+        "receive",
+        "get",
+        "gain",
+        "earn",
+        "enjoy",
+        "draw",
+        "attract",
+        "face",
+        "lose",
+        "need",
+        "seek",
+        "court",
+        "secure",
+    }
+)
 PARENTHETICAL_DEPS = ("parataxis", "advcl", "ccomp", "conj", "dep")
 
 
 def is_verb(t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+
+
+def _verb_as_noun(t: Token) -> bool:
+    """``The candidate plans to be back ...``: a cue verb the tagger took for a plural noun
+    still heads the sentence with a subject and a complement of its own."""
+    return (
+        t.dep_ == "ROOT"
+        and t.tag_ == "NNS"
+        and any(c.dep_ == "nsubj" for c in t.children)
+        and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in t.children)
+    )
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -37,9 +65,39 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+DASHES = ("–", "—", "-", "--")
+
+
+def _after_dateline(verb: Token, subj: Token) -> Token | None:
+    """``TEHRAN, Mar. 27 (MNA) – President Rouhani ... has described``: the parser may make
+    the dateline's city the subject; the subject is the name after the dateline's dash."""
+    doc = verb.doc
+    dash = next((t for t in doc[subj.i + 1 : verb.i] if t.text in DASHES), None)
+    if dash is None:
+        return None
+    i = dash.i + 1
+    while i < verb.i and doc[i].pos_ != "PROPN":
+        i += 1
+    while i + 1 < verb.i and doc[i + 1].pos_ == "PROPN":
+        i += 1
+    return doc[i] if i < verb.i and doc[i].pos_ == "PROPN" else None
+
+
+def _is_dateline(t: Token) -> bool:
+    return (
+        t.is_upper
+        and len(t.text) > 2
+        and (t.i == 0 or "\n" in t.doc[t.i - 1].text)
+        and t.i + 1 < len(t.doc)
+        and t.doc[t.i + 1].text in (",", "(", *DASHES)
+    )
+
+
 def _same_line_subject(verb: Token, subj: Token) -> Token | None:
     """A dateline or time stamp on the line above (``12:15 p.m.\n\nPresident Barack Obama
     says``) can fool the parser: the subject is then the name just before the verb."""
+    if _is_dateline(subj) and subj.i < verb.i:
+        return _after_dateline(verb, subj)
     lo, hi = sorted((subj.i, verb.i))
     if not any("\n" in t.text for t in verb.doc[lo:hi]):
         return subj
@@ -64,6 +122,52 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
         and verb.lemma_.lower() in lex.continuation_verbs
     ):
         return subject_of(head) or inherited_subject(head, lex, depth - 1)
+    return None
+
+
+def gerund_subject(verb: Token) -> Token | None:
+    """``Trump’s talking about the working class`` (the possessor) / ``After saying he was
+    nervous, the man ...`` / ``Trump launched his campaign by talking about the wall`` (the
+    subject of the clause the ``-ing`` phrase modifies)."""
+    if verb.tag_ != "VBG":
+        return None
+    poss = next((c for c in verb.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and is_verb(prep.head):
+        return subject_of(prep.head)
+    return None
+
+
+def participle_owner(verb: Token, lex: Lexicon) -> Token | None:
+    """``a group backing Bush`` / ``a petition calling on him to resign``: a cue participle
+    that modifies a noun naming a speaker (a group, an organization, a document, a person)
+    attributes its content to that noun (an ``-ing`` form only: ``the deal announced by ...``
+    has its own agent). Other nouns are mostly a misparse of ``X told voters, saying ...``,
+    whose speaker is the clause's subject."""
+    head = verb.head
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ != "VBG"
+        or head is verb
+        or head.pos_ not in ("NOUN", "PROPN")
+        or head.i >= verb.i
+        or verb.doc[verb.i - 1].is_punct
+    ):
+        return None
+    lemma = head.lemma_.lower()
+    if head.ent_type_ in ("ORG", "PERSON") or any(
+        lemma in words
+        for words in (
+            lex.organizations,
+            lex.documents,
+            lex.governments,
+            lex.anonymous,
+            lex.person_nouns,
+        )
+    ):
+        return head
     return None
 
 
@@ -208,8 +312,9 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
     if lemma in lex.as_verbs:
         # "heralded the deal as a “breakthrough”", "referred to Obama as “the MVP”"
         as_prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as"), None)
-        what = next((c for c in kids if c.dep_ == "dobj" or (
-            c.dep_ == "prep" and c.lower_ == "to")), None)
+        what = next(
+            (c for c in kids if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to")), None
+        )
         if as_prep is not None and what is not None and what.i < as_prep.i:
             if what.dep_ == "prep":
                 what = next((g for g in what.children if g.dep_ == "pobj"), what)
@@ -223,18 +328,30 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             return None
         if obj is not None and lemma in lex.reason_verbs:
             # "accused Obama of political exploitation": the content is the charge
-            reason = next((c for c in kids if c.dep_ == "prep" and c.i > obj.i
-                           and c.lower_ in lex.reason_preps), None)
-            target = None if reason is None else next(
-                (c for c in reason.children if c.dep_ in ("pobj", "pcomp")), None)
+            reason = next(
+                (
+                    c
+                    for c in kids
+                    if c.dep_ == "prep" and c.i > obj.i and c.lower_ in lex.reason_preps
+                ),
+                None,
+            )
+            target = (
+                None
+                if reason is None
+                else next((c for c in reason.children if c.dep_ in ("pobj", "pcomp")), None)
+            )
             if target is not None:
                 lo, hi = _subtree_range(target, stop)
                 return lo, _extend_right(verb, hi, stop), None
-        if obj is not None and (any(tok.is_quote for tok in obj.subtree) or any(
-            c.i > obj.i
-            for c in kids
-            if c.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl", "dobj", "attr", "npadvmod")
-        )):
+        if obj is not None and (
+            any(tok.is_quote for tok in obj.subtree)
+            or any(
+                c.i > obj.i
+                for c in kids
+                if c.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl", "dobj", "attr", "npadvmod")
+            )
+        ):
             return obj.left_edge.i, _extend_right(verb, obj.right_edge.i + 1, stop), None
     if lemma in lex.naming_verbs:
         oprd = next((c for c in kids if c.dep_ == "oprd" and c.i > verb.i), None)
@@ -247,9 +364,19 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             return lo, hi, None
     if lemma in lex.object_verbs and lemma not in lex.addressee_verbs:
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-        clause = None if obj is None else next(
-            (c for c in obj.rights if c.dep_ in ("acl", "ccomp") and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        clause = (
+            None
+            if obj is None
+            else next(
+                (
+                    c
+                    for c in obj.rights
+                    if c.dep_ in ("acl", "ccomp")
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                ),
+                None,
+            )
+        )
         if clause is not None:
             # "expressed amusement that Mr. Rubio had ...": the clause is the content
             lo, hi = _subtree_range(clause, stop)
@@ -374,28 +501,68 @@ def according_to(t: Token) -> tuple[Token, int, int, int, int] | None:
     src = next((c for c in to.children if c.dep_ == "pobj"), None)
     if src is None:
         return None
+    return _around_phrase(t, src, t.i, max(src.right_edge.i, to.i) + 1, to.i + 1)
+
+
+def in_source(t: Token, lex: Lexicon) -> tuple[Token, int, int, int, int] | None:
+    """``In a CNN poll released Monday, 50 percent chose Clinton`` / ``in Forbes’ words``: a
+    poll or a person's words named by ``in`` are the source of the clause around them. A cue
+    verb governing the phrase (``In a poll, voters said ...``) has its own statement."""
+    if t.lower_ != "in" or t.dep_ != "prep":
+        return None
+    src = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if src is None or src.lemma_.lower() not in lex.in_sources or src.tag_ == "NNP":
+        return None
+    if src.lemma_.lower() in ("word", "view", "opinion") and not any(
+        c.dep_ == "poss" for c in src.children
+    ):
+        # "in other words", "in view of": only someone's words or view
+        return None
+    if not any(
+        c.dep_ in ("compound", "amod", "poss", "nmod", "acl", "nummod") for c in src.children
+    ):
+        # "a lead in the polls" reports standing, not what one poll found
+        return None
+    head = t.head
+    if head.lemma_.lower() in lex.all_cue_verbs or not (
+        is_verb(head) or head.dep_ in ("dobj", "attr", "nsubj", "ROOT")
+    ):
+        return None
+    return _around_phrase(t, src, t.i, src.right_edge.i + 1, t.i + 1)
+
+
+def _around_phrase(
+    t: Token, src: Token, phrase_lo: int, phrase_hi: int, cue_hi: int
+) -> tuple[Token, int, int, int, int]:
+    """The clause around a source phrase: the side with more words, or the whole sentence
+    when the phrase interrupts one clause between commas."""
     sent = t.sent
-    phrase_lo = t.i
-    phrase_hi = max(src.right_edge.i, to.i) + 1
     doc = t.doc
     before = (sent.start, phrase_lo)
     after = (phrase_hi, sent.end)
     words_before = sum(1 for x in doc[before[0] : before[1]] if x.is_alpha)
     words_after = sum(1 for x in doc[after[0] : after[1]] if x.is_alpha)
     # "The talks, according to X, will resume": the phrase interrupts one clause
-    if words_before and words_after and phrase_lo > 0 and doc[phrase_lo - 1].text == "," and (
-        phrase_hi < len(doc) and doc[phrase_hi].text == ","
-    ) and t.head.i >= phrase_hi:
-        return src, t.i, to.i + 1, sent.start, sent.end
+    if (
+        words_before
+        and words_after
+        and phrase_lo > 0
+        and doc[phrase_lo - 1].text == ","
+        and (phrase_hi < len(doc) and doc[phrase_hi].text == ",")
+        and t.head.i >= phrase_hi
+    ):
+        return src, t.i, cue_hi, sent.start, sent.end
     lo, hi = before if words_before >= words_after else after
-    return src, t.i, to.i + 1, lo, hi
+    return src, t.i, cue_hi, lo, hi
 
 
 def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[Draft]:
     """Every cue with a source and a content, nested or not (the pipeline prunes nesting)."""
     cue_lemmas = lex.all_cue_verbs
     cue_tokens = [
-        t for t in doc if not in_quote[t.i] and t.lemma_.lower() in cue_lemmas and is_verb(t)
+        t
+        for t in doc
+        if not in_quote[t.i] and t.lemma_.lower() in cue_lemmas and (is_verb(t) or _verb_as_noun(t))
     ]
     # subtrees of continuation cues ("..., adding that B") are cut out of their governor
     # ("..., adding that B", "... and said B"); other coordinated verbs stay in the content
@@ -408,16 +575,30 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
         and t.lemma_.lower() in lex.continuation_verbs
         and subject_of(t) is None
     }
+    cue_set = {t.i for t in cue_tokens}
     for t in cue_tokens:
         d = _draft_for_verb(t, lex, stop)
         if d is not None:
             yield d
     for t in doc:
-        if t.lower_ in lex.according and not in_quote[t.i]:
+        if not in_quote[t.i] and is_verb(t):
+            d = evidential(t, lex, stop)
+            if d is not None:
+                yield d
+    yield from headline_colon(doc, lex, in_quote)
+    for t in doc:
+        if in_quote[t.i]:
+            continue
+        hit = None
+        if t.lower_ in lex.according:
             hit = according_to(t)
-            if hit is None:
-                continue
+        elif t.lower_ == "in":
+            hit = in_source(t, lex)
+        if hit is not None:
             src, clo, chi, lo, hi = hit
+            if t.lower_ == "in" and any(x.i in cue_set for x in doc[lo:hi]):
+                # "X told Reuters in an interview ...": the cue verb has the statement
+                continue
             if hi <= t.i:
                 lo = _skip_discourse(doc, lo, hi)
             if not _can_be_source(src, lex):
@@ -434,6 +615,158 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
                 anchor=t.i,
                 cue_token=t.i,
             )
+
+
+EVIDENTIAL_VERBS = frozenset({"seem", "appear"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "we", "they", "i", "you"})
+
+
+def evidential(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
+    """``Trump seemed to enjoy the fight`` / ``The race appears closer`` / ``It appears that
+    ...`` / ``The Fed is expected to act``: an impression or an expectation. The content is
+    the subject with its predicate (the cue stands inside it); the source is the subject when
+    it names someone who can hold a view, else there is none. ``appeared on Fox News`` has no
+    predicate and is no statement."""
+    lemma = t.lemma_.lower()
+    kids = list(t.children)
+    if lemma in EVIDENTIAL_VERBS:
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        comp = next(
+            (
+                c
+                for c in kids
+                if c.i > t.i and c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp")
+            ),
+            None,
+        )
+    elif lemma == "expect" and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids):
+        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        comp = next((c for c in kids if c.i > t.i and c.dep_ == "xcomp"), None)
+    else:
+        return None
+    if subj is None or comp is None or subj.i > t.i:
+        return None
+    # "It appears that ...": the subject is a dummy; the clause alone is the content
+    dummy = subj.dep_ == "expl" or (subj.lower_ == "it" and comp.dep_ == "ccomp")
+    if comp.dep_ == "ccomp" and not dummy:
+        return None
+    doc = t.doc
+    lo = comp.left_edge.i if dummy else subj.left_edge.i
+    _lo, hi = _subtree_range(comp, stop)
+    lo, hi = _in_paragraph(doc, t.i, lo, hi)
+    lo, hi = _trim_tokens(doc, lo, hi)
+    if lo >= hi or hi - lo < 3:
+        return None
+    cue_lo = next((c.i for c in kids if c.dep_ in ("aux", "auxpass") and c.i < t.i), t.i)
+    if (
+        lemma in EVIDENTIAL_VERBS
+        and comp.dep_ == "xcomp"
+        and (comp.lemma_.lower() in lex.clause_verbs)
+    ):
+        # "She appeared to imply that ...": the subject is the source of the inner cue
+        found = content_of(comp, lex, stop)
+        if found is None or found[0] <= comp.i:
+            return None
+        clo, chi = _trim_tokens(doc, *_in_paragraph(doc, comp.i, found[0], found[1]))
+        if clo >= chi:
+            return None
+        cue_end = found[2] if found[2] is not None else comp
+        return Draft(
+            doc[clo].idx,
+            _end_char(doc[chi - 1]),
+            doc[cue_lo].idx,
+            _end_char(cue_end),
+            subj.i,
+            anchor=t.i,
+            cue_token=t.i,
+        )
+    # "he seems to ...": an impression a person gives is theirs; "the race appears closer"
+    # has no holder
+    holder = (
+        subj.i if not dummy and lemma in EVIDENTIAL_VERBS and _names_speaker(subj, lex) else None
+    )
+    return Draft(
+        doc[lo].idx,
+        _end_char(doc[hi - 1]),
+        doc[cue_lo].idx,
+        _end_char(t),
+        holder,
+        anchor=t.i,
+        cue_token=t.i,
+    )
+
+
+HEADLINE_PREPS = frozenset({"on", "to", "at", "about", "in", "with", "for", "over"})
+MAX_HEADLINE_SOURCE = 5
+
+
+def headline_colon(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[Draft]:
+    """``Issa: Hillary Clinton’s ‘Honesty Is In Question’`` / ``Gillibrand on Hillary’s
+    Transcripts: ‘I Think She Will’`` / ``Clinton to Planned Parenthood: Trump will ...``: a
+    line that opens with a capitalised name (and maybe the topic or audience after ``on`` /
+    ``to``) and a colon attributes the rest of the line to that name. The parse of such lines
+    is unreliable (names come out as adjectives or verbs), so only the words are read; a
+    headline's own cue verbs are part of its content."""
+    line_start = 0
+    for colon in doc:
+        if "\n" in colon.text:
+            line_start = colon.i + 1
+            continue
+        if colon.text != ":" or in_quote[colon.i] or colon.i - line_start > 6 * MAX_HEADLINE_SOURCE:
+            continue
+        left = [t for t in doc[line_start : colon.i] if not t.is_space]
+        if not left or len(left) > 3 * MAX_HEADLINE_SOURCE:
+            continue
+        k = next((j for j, t in enumerate(left) if j > 0 and t.lower_ in HEADLINE_PREPS), len(left))
+        name = left[:k]
+        if not (
+            0 < len(name) <= (MAX_HEADLINE_SOURCE if k < len(left) else 4)
+            and all(t.text[:1].isupper() and not t.like_num for t in name)
+            # "Responding to this criticism: ..." opens with a verb, not a name
+            and not any(t.tag_.startswith("VB") and t.pos_ != "PROPN" for t in name)
+            # "Focus on security: ...", "Wow: ...": a topic or an exclamation, not a name
+            and (name[-1].pos_ == "PROPN" or name[-1].ent_type_ in ("PERSON", "ORG", "NORP"))
+            # "FIX IS IN: ..." is a kicker, not a name
+            and (len(name) == 1 or not all(t.is_upper for t in name))
+            and name[-1].is_alpha
+            and not any(t.lower_ in lex.colon_skip or t.lower_ in lex.titles for t in name[-1:])
+            and not any(t.lower_ in ("a.m.", "p.m.") or t.like_num for t in left)
+        ):
+            continue
+        hi = next((t.i for t in doc[colon.i + 1 :] if "\n" in t.text), len(doc))
+        lo, hi = _trim_tokens(doc, colon.i + 1, hi)
+        if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
+            continue
+        yield Draft(
+            doc[lo].idx,
+            _end_char(doc[hi - 1]),
+            colon.idx,
+            colon.idx + 1,
+            name[-1].i,
+            anchor=colon.i,
+            cue_token=colon.i,
+        )
+
+
+def _names_speaker(t: Token, lex: Lexicon) -> bool:
+    """A person, a group, an organization or a country: something that can hold a view.
+    Names and plural nouns (``her detractors``, ``some Twitter accounts``) count; a singular
+    common noun (``the race``, ``the music``) does not."""
+    if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.lower_ in PERSONAL_PRONOUNS:
+        return True
+    if t.pos_ == "PROPN" or t.tag_ == "NNPS" or t.tag_ == "NNS":
+        return True
+    lemma = t.lemma_.lower()
+    return any(
+        lemma in words
+        for words in (
+            lex.person_nouns,
+            lex.organizations,
+            lex.governments,
+            lex.groups,
+            lex.anonymous,
+        )
+    )
 
 
 def colon_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[Draft]:
@@ -488,20 +821,40 @@ def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterato
         prep = next(
             (c for c in t.rights if c.dep_ == "prep" and c.lower_ in lex.noun_cue_preps), None
         )
-        if prep is None:
-            continue
-        target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        if target is None:
+        target: Token | None = None
+        if prep is not None:
+            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        elif t.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+            # "Trump’s claim that the vote is rigged": the clause is the content, "that" the
+            # cue (not for a subject noun, or a noun left as the root: the parser then runs
+            # the clause into the main verb)
+            prep = next(
+                (
+                    m
+                    for c in t.rights
+                    if c.dep_ in ("acl", "ccomp")
+                    for m in c.children
+                    if m.dep_ == "mark" and m.lower_ == "that" and m.i == t.i + 1
+                ),
+                None,
+            )
+            target = None if prep is None else prep.head
+        if prep is None or target is None:
             continue
         src = next((c for c in t.children if c.dep_ == "poss"), None)
-        if src is None and t.dep_ in ("dobj", "attr") and is_verb(t.head) and (
-            # "Trump has the support of most delegates": the subject receives the position
-            t.head.lemma_.lower() not in RECEIVING_VERBS
+        if (
+            src is None
+            and t.dep_ in ("dobj", "attr")
+            and is_verb(t.head)
+            and (
+                # "Trump has the support of most delegates": the subject receives the position
+                t.head.lemma_.lower() not in RECEIVING_VERBS
+            )
         ):
             src = subject_of(t.head)
         if src is None or in_quote[src.i] or src.dep_ == "expl":
             continue
-        lo, hi = _trim_tokens(doc, target.left_edge.i, target.right_edge.i + 1)
+        lo, hi = _trim_tokens(doc, max(target.left_edge.i, prep.i + 1), target.right_edge.i + 1)
         if lo >= hi:
             continue
         yield Draft(
@@ -522,6 +875,9 @@ def _can_be_source(t: Token, lex: Lexicon) -> bool:
         return True
     if not any(c.dep_ == "poss" for c in t.children):
         return t.pos_ == "NOUN"
+    if any(x.pos_ == "PROPN" for x in t.lefts):
+        # "according to Kantar Media’s ad tracker": a named owner makes it a record
+        return True
     lemma = t.lemma_.lower()
     return any(
         lemma in words
@@ -548,7 +904,11 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     if subj is None:
         subj = inherited_subject(t, lex)
         inherited = subj is not None
-    if subj is None or subj.dep_ == "expl":
+    if subj is None:
+        subj = participle_owner(t, lex) or gerund_subject(t)
+    if subj is None:
+        return _asked_draft(t, stop)
+    if subj.dep_ == "expl":
         return None
     found = content_of(t, lex, stop)
     that: Token | None = None
@@ -587,6 +947,47 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         subj.i,
         anchor=t.i,
         inherited=inherited,
+        cue_token=t.i,
+    )
+
+
+def _asked_draft(t: Token, stop: set[int]) -> Draft | None:
+    """``Asked whether the deal would hold, he said ...`` / ``When asked about the loan, ...`` /
+    ``Smith was asked if ...``: the question is attributed to an unnamed asker (no source)."""
+    if t.lemma_.lower() != "ask" or t.tag_ != "VBN":
+        return None
+    doc = t.doc
+    kids = list(t.children)
+    if any(c.dep_ in ("nsubj", "agent", "dobj") for c in kids):
+        return None
+    cue_hi = t.i + 1
+    target = next((c for c in kids if c.dep_ == "ccomp" and c.i > t.i), None)
+    if target is None:
+        about = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "about"), None)
+        pobj = (
+            None
+            if about is None
+            else next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None)
+        )
+        if about is None or pobj is None or about.i != t.i + 1:
+            return None
+        target, cue_hi = pobj, about.i + 1
+    lo, hi = _subtree_range(target, stop)
+    if target.dep_ != "ccomp":
+        # "asked about Trump, President Obama said ...": the parser may run the topic on into
+        # the main clause's subject; the topic ends at its first comma
+        hi = next((k for k in range(target.i, hi) if doc[k].text == ","), hi)
+    lo, hi = _in_paragraph(doc, t.i, lo, hi)
+    lo, hi = _trim_tokens(doc, max(lo, cue_hi), hi)
+    if lo >= hi:
+        return None
+    return Draft(
+        doc[lo].idx,
+        _end_char(doc[hi - 1]),
+        t.idx,
+        _end_char(doc[cue_hi - 1]),
+        None,
+        anchor=t.i,
         cue_token=t.i,
     )
 

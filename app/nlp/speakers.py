@@ -72,19 +72,42 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     is_name = t.pos_ == "PROPN"
     for i in range(t.i + 1, hi):
         tok = doc[i]
-        if "\n" in tok.text or tok.text == ":" or (
-            # "Renee Gold, 83, of Sarasota": an age starts the description, not the name
-            is_name and tok.text == "," and i + 1 < hi and doc[i + 1].like_num
+        if (
+            "\n" in tok.text
+            or tok.text == ":"
+            or (
+                # "Renee Gold, 83, of Sarasota": an age starts the description, not the name
+                is_name and tok.text == "," and i + 1 < hi and doc[i + 1].like_num
+            )
         ):
             hi = i
             break
-        if is_name and tok.head.i == t.i and tok.dep_ in ("relcl", "acl"):
+        if (
+            is_name
+            and tok.head.i == t.i
+            and (
+                tok.dep_ in ("relcl", "acl")
+                # "Gillibrand on Hillary’s transcripts: ..." (a headline): topic, not source
+                or (tok.dep_ == "prep" and tok.lower_ in ("on", "to", "about", "in"))
+            )
+        ):
+            hi = tok.left_edge.i
+            break
+        if (
+            tok.head.i == t.i
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and (tok.lemma_.lower() in lex.all_cue_verbs)
+        ):
+            # "a group backing Bush": the participle is the cue, not part of the source
             hi = tok.left_edge.i
             break
     while lo < t.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > t.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and not (
-        doc[hi - 1].text == ")" and any(tok.text == "(" for tok in doc[lo : hi - 1])
+    while (
+        hi > t.i + 1
+        and (doc[hi - 1].is_punct or doc[hi - 1].is_space)
+        and not (doc[hi - 1].text == ")" and any(tok.text == "(" for tok in doc[lo : hi - 1]))
     ):
         hi -= 1
     return lo, hi
@@ -234,6 +257,19 @@ class Book:
                     e.add_alias(e.name)
                     e.name = name
                 return e
+        if len(parts) == 1:
+            # "Yang" after "Yang Jiechi" (family name first), "Hillary" after "Hillary
+            # Clinton": one word that opens exactly one known full name is that person
+            low = parts[0].lower()
+            firsts = [
+                e
+                for e in self.entries
+                if e.kind == "person"
+                and len(e.name.split()) > 1
+                and e.name.split()[0].lower() == low
+            ]
+            if len(firsts) == 1:
+                return firsts[0]
         e = Entry(name, "person", last_seen=pos)
         self.entries.append(e)
         return e
@@ -293,9 +329,13 @@ class Book:
         ent = head.ent_type_
         known = head.text[:1].isupper() and self._known_surname(head)
         # a capitalised word inside a sentence is a name even when mistagged ("Trump" VERB)
-        looks_name = (head.text[:1].isupper() and head.i > head.sent.start
-                      and not doc_start_of_line(head) and head.pos_ in ("VERB", "NOUN", "ADJ")
-                      and head.lemma_.lower() not in lex.person_nouns)
+        looks_name = (
+            head.text[:1].isupper()
+            and head.i > head.sent.start
+            and not doc_start_of_line(head)
+            and head.pos_ in ("VERB", "NOUN", "ADJ")
+            and head.lemma_.lower() not in lex.person_nouns
+        )
         if head.pos_ == "PROPN" or known or looks_name:
             if known:
                 ent = "PERSON"
@@ -303,8 +343,25 @@ class Book:
                 return self._other(_strip_det(mention), "government")
             if ent in ("ORG",) and not self._known_surname(head):
                 return self._other(_strip_det(mention), "organization")
+            owner: str | None = None
+            cut = max((k for k, w in enumerate(words) if w in POSSESSIVE), default=-1)
+            if 0 < cut < len(words) - 1:
+                # "Breitbart’s Joel Pollak": the possessor is the affiliation, not the name
+                owner = affiliation_of(words[:cut], lex)
+                words = words[cut + 1 :]
             title, name_words, aff = split_title(_clean_words(words), lex)
+            aff = aff or owner
             names = [w for w in name_words if w[:1].isupper()]
+            appos = next(
+                (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+            )
+            if not names and appos is not None:
+                # "Iran's Foreign Minister Ali Bakri" parsed as a title with the name beside it
+                e = self._resolve_noun(appos, _name_text(appos))
+                if e is not None and e.kind == "person":
+                    e.title = e.title or (_titlecase(title) if title else None)
+                    e.affiliation = e.affiliation or aff
+                return e
             if not names:
                 return None
             if ent == "NORP" and not self._known_surname(head) and len(names) == 1:
@@ -324,8 +381,11 @@ class Book:
         if name is not None and head.pos_ == "NOUN":
             # "the mayor, Joe Park,": the appositive names the person the role describes
             e = self._resolve_noun(name, _name_text(name))
-            if e is not None and e.kind == "person" and e.title is None and (
-                head.lemma_.lower() in lex.titles
+            if (
+                e is not None
+                and e.kind == "person"
+                and e.title is None
+                and (head.lemma_.lower() in lex.titles)
             ):
                 e.title = _titlecase(head.lemma_)
             return e
@@ -354,7 +414,10 @@ class Book:
 
     def _known_surname(self, head: Token) -> bool:
         low = head.lower_
-        return any(e.kind == "person" and e.surname == low for e in self.entries)
+        return any(
+            e.kind == "person" and (e.surname == low or e.name.split()[0].lower() == low)
+            for e in self.entries
+        )
 
     def _by_role(self, role: str, affiliation: str | None, head: Token) -> Entry | None:
         lex = self.lex

@@ -127,7 +127,7 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
         [("the deal as a “breakthrough.”", "Anna Berg", "mixed", "heralded")],
     ),
     (
-        "\"Jeb wants to be a tough guy tonight,\" Trump shot back.",
+        '"Jeb wants to be a tough guy tonight," Trump shot back.',
         [("Jeb wants to be a tough guy tonight", "Trump", "direct", "shot")],
     ),
     (
@@ -135,6 +135,172 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
         [("Trump’s rhetoric is destroying the party", "Graham", "indirect", ":")],
     ),
 ]
+
+# constructions added for beliefs, expectations, questions, polls, headlines and fragments
+CASES += [
+    (
+        "A group backing Senator Ruth Kim spent heavily in the primary.",
+        [("Senator Ruth Kim", "group", "indirect", "backing")],
+    ),
+    (
+        "Asked whether the bridge would reopen, the engineer shrugged.",
+        [("whether the bridge would reopen", None, "indirect", "Asked")],
+    ),
+    (
+        "When asked about the new budget, the governor smiled.",
+        [("the new budget", None, "indirect", "asked about")],
+    ),
+    (
+        "The council is expected to approve the zoning plan next week.",
+        [
+            (
+                "The council is expected to approve the zoning plan next week",
+                None,
+                "indirect",
+                "is expected",
+            )
+        ],
+    ),
+    (
+        "The envoy appeared to suggest that the talks had failed.",
+        [("the talks had failed", "envoy", "indirect", "appeared to suggest that")],
+    ),
+    (
+        "Many farmers seemed uneasy about the new tariffs.",
+        [
+            (
+                "Many farmers seemed uneasy about the new tariffs",
+                "Many farmers",
+                "indirect",
+                "seemed",
+            )
+        ],
+    ),
+    (
+        # a thing's appearance has no holder
+        "The old harbor seemed quieter than usual.",
+        [("The old harbor seemed quieter than usual", None, "indirect", "seemed")],
+    ),
+    (
+        "It appears that the ferry will not sail on Sunday.",
+        [("that the ferry will not sail on Sunday", None, "indirect", "appears")],
+    ),
+    (
+        "In a Gallup survey released Monday, most voters rated the economy as poor.",
+        [
+            (
+                "most voters rated the economy as poor",
+                "Gallup survey",
+                "indirect",
+                "In",
+            )
+        ],
+    ),
+    (
+        "The mill has cut 300 jobs since May, according to Hartwell Mills’ annual filing.",
+        [
+            (
+                "The mill has cut 300 jobs since May",
+                "annual filing",
+                "indirect",
+                "according to",
+            )
+        ],
+    ),
+    (
+        "Okafor on the harbor deal: the port will be busier than ever",
+        [("the port will be busier than ever", "Okafor", "indirect", ":")],
+    ),
+    (
+        # the tagger reads "plans" as a plural noun here
+        "The Republican presidential candidate plans to be back in Ohio later Saturday.",
+        [
+            (
+                "to be back in Ohio later Saturday",
+                "Republican presidential candidate",
+                "indirect",
+                "plans",
+            )
+        ],
+    ),
+    (
+        "Voters cheered the governor’s pledge that fares would not rise.",
+        [("fares would not rise", "governor", "indirect", "pledge that")],
+    ),
+    (
+        "Pia Moll continued, “We will rebuild every school.”",
+        [("We will rebuild every school.", "Pia Moll", "direct", "continued")],
+    ),
+    (
+        "As Ivo Klein wrote after the court had ruled:\n\n“The ruling changes little.”",
+        [("The ruling changes little.", "Ivo Klein", "direct", "wrote")],
+    ),
+    (
+        "After saying the vote was rigged, the candidate left the stage.",
+        [("the vote was rigged", "candidate", "indirect", "saying")],
+    ),
+    (
+        "Nora Tell began her campaign by talking about the closed steel mill.",
+        [("the closed steel mill", "Nora Tell", "indirect", "talking about")],
+    ),
+    (
+        "The mayor has long promoted her plan for “smarter streets” in the old town.",
+        [
+            (
+                "her plan for “smarter streets” in the old town",
+                "mayor",
+                "mixed",
+                "promoted",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        # a dateline city is never the speaker; the name after the dash is
+        (
+            "OSLO, May 3 (NTB) – Minister Kari Lund in talks with her Danish counterpart has "
+            "called the fishing deal fair.",
+            "Kari Lund",
+            "Minister Kari Lund",
+        ),
+        # a possessor before a name is an affiliation, not part of the name
+        (
+            "The Herald’s Tomas Berg reported that the port would close.",
+            "Tomas Berg",
+            "The Herald’s Tomas Berg",
+        ),
+        # a title inside the name entity is not part of the name; a family name that comes
+        # first ("Wang" of "Wang Lijun") resolves to the full name
+        (
+            "Chinese State Councilor Wang Lijun met the envoy on Monday. "
+            "The talks were useful, Wang said.",
+            "Wang Lijun",
+            "Wang",
+        ),
+    ],
+)
+def test_speaker_resolution(text: str, speaker: str, mention: str) -> None:
+    st = extract(text).statements[-1]
+    assert (st.speaker, st.speaker_mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead "in the polls" is standing, not a poll's finding
+        "The senator has a comfortable lead in the polls.",
+        # appearing somewhere is no impression
+        "The minister appeared on state television on Sunday.",
+        # a live-blog kicker is not a speaker
+        "The Latest: Storm closes schools across the county",
+    ],
+)
+def test_not_a_statement(text: str) -> None:
+    assert extract(text).statements == ()
 
 
 def _content_matches(st: Statement, content: str) -> bool:
