@@ -227,6 +227,25 @@ def attribute_quotes(
     by_cue = {d.cue_token: d for d in drafts if d.cue_token is not None}
     cue_subjects = dict(cue_subjects)
     cue_set = set(cue_subjects)
+
+    def add_direct(q: Quote, verb: Token, subject: int | None) -> Draft:
+        """A new direct statement: the quote, attributed by `verb` to the token `subject`."""
+        d = Draft(
+            q.start,
+            q.end,
+            verb.idx,
+            verb.idx + len(verb.text),
+            subject,
+            "direct",
+            anchor=verb.i,
+            cue_token=verb.i,
+        )
+        owners.add(d.content_start, d.content_end, len(out))
+        out.append(d)
+        by_cue[verb.i] = d
+        used_cues.add(verb.i)
+        return d
+
     prev: Draft | None = None
     for q in quotes:
         owner = next(
@@ -283,22 +302,7 @@ def attribute_quotes(
                     cue = None
         intro = _colon_intro(doc, first) if cue is None else None
         if intro is not None and intro[0].i not in used_cues:
-            verb, subj = intro
-            d = Draft(
-                q.start,
-                q.end,
-                verb.idx,
-                verb.idx + len(verb.text),
-                subj.i,
-                "direct",
-                anchor=verb.i,
-                cue_token=verb.i,
-            )
-            owners.add(d.content_start, d.content_end, len(out))
-            out.append(d)
-            by_cue[verb.i] = d
-            used_cues.add(verb.i)
-            prev = d
+            prev = add_direct(q, intro[0], intro[1].i)
             continue
         if cue is not None and cue.i in by_cue:
             d = by_cue[cue.i]
@@ -310,21 +314,7 @@ def attribute_quotes(
             prev = d
             continue
         if cue is not None and cue.i not in used_cues:
-            d = Draft(
-                q.start,
-                q.end,
-                cue.idx,
-                cue.idx + len(cue.text),
-                cue_subjects[cue.i],
-                "direct",
-                anchor=cue.i,
-                cue_token=cue.i,
-            )
-            owners.add(d.content_start, d.content_end, len(out))
-            out.append(d)
-            by_cue[cue.i] = d
-            used_cues.add(cue.i)
-            prev = d
+            prev = add_direct(q, cue, cue_subjects[cue.i])
             continue
         if (
             prev is not None

@@ -156,16 +156,13 @@ def participle_owner(verb: Token, lex: Lexicon) -> Token | None:
         or verb.doc[verb.i - 1].is_punct
     ):
         return None
-    lemma = head.lemma_.lower()
-    if head.ent_type_ in ("ORG", "PERSON") or any(
-        lemma in words
-        for words in (
-            lex.organizations,
-            lex.documents,
-            lex.governments,
-            lex.anonymous,
-            lex.person_nouns,
-        )
+    if head.ent_type_ in ("ORG", "PERSON") or _lemma_in(
+        head,
+        lex.organizations,
+        lex.documents,
+        lex.governments,
+        lex.anonymous,
+        lex.person_nouns,
     ):
         return head
     return None
@@ -756,16 +753,8 @@ def _names_speaker(t: Token, lex: Lexicon) -> bool:
         return True
     if t.pos_ == "PROPN" or t.tag_ == "NNPS" or t.tag_ == "NNS":
         return True
-    lemma = t.lemma_.lower()
-    return any(
-        lemma in words
-        for words in (
-            lex.person_nouns,
-            lex.organizations,
-            lex.governments,
-            lex.groups,
-            lex.anonymous,
-        )
+    return _lemma_in(
+        t, lex.person_nouns, lex.organizations, lex.governments, lex.groups, lex.anonymous
     )
 
 
@@ -878,19 +867,21 @@ def _can_be_source(t: Token, lex: Lexicon) -> bool:
     if any(x.pos_ == "PROPN" for x in t.lefts):
         # "according to Kantar Media’s ad tracker": a named owner makes it a record
         return True
-    lemma = t.lemma_.lower()
-    return any(
-        lemma in words
-        for words in (
-            lex.person_nouns,
-            lex.documents,
-            lex.organizations,
-            lex.governments,
-            lex.groups,
-            lex.anonymous,
-            lex.titles,
-        )
+    return _lemma_in(
+        t,
+        lex.person_nouns,
+        lex.documents,
+        lex.organizations,
+        lex.governments,
+        lex.groups,
+        lex.anonymous,
+        lex.titles,
     )
+
+
+def _lemma_in(t: Token, *word_lists: frozenset[str]) -> bool:
+    lemma = t.lemma_.lower()
+    return any(lemma in words for words in word_lists)
 
 
 def _end_char(t: Token) -> int:
