@@ -121,8 +121,33 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
         and verb.tag_ == "VBG"
         and verb.lemma_.lower() in lex.continuation_verbs
     ):
+        owner = _content_owner(verb, head, lex)
+        if owner is not None:
+            return subject_of(owner) or inherited_subject(owner, lex, depth - 1)
         return subject_of(head) or inherited_subject(head, lex, depth - 1)
     return None
+
+
+def _content_owner(verb: Token, head: Token, lex: Lexicon) -> Token | None:
+    """``X stressed that Baku supports Kabul, and noted ...`` / ``X said the aim is A, adding
+    that B``: the parser hangs the second cue on the first cue's clause, but a speech verb
+    continues the cue's source, not the clause's subject."""
+    cue = head.head
+    if (
+        verb.lemma_.lower() in lex.continuation_verbs
+        and head.dep_ == "ccomp"
+        and (head.lemma_.lower() not in lex.all_cue_verbs or _after_comma_and(verb))
+        and cue is not head
+        and cue.lemma_.lower() in lex.all_cue_verbs
+    ):
+        return cue
+    return None
+
+
+def _after_comma_and(verb: Token) -> bool:
+    """``..., and noted``: the comma sets the second verb apart from the clause before it."""
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].lower_ == "and" and doc[verb.i - 2].text == ","
 
 
 def gerund_subject(verb: Token) -> Token | None:

@@ -21,6 +21,7 @@ NAME_POS = ("PROPN",)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE = ("'s", "’s", "'", "’")
 MAX_TITLE_WORDS = 4
+MAX_OF_PHRASE = 10  # tokens from a title to the name it precedes ("Speaker of ... Larijani")
 
 
 @dataclass(slots=True)
@@ -34,6 +35,7 @@ class Entry:
     gender: str | None = None  # "male" / "female" once a pronoun or honorific tells
     aliases: list[str] = field(default_factory=list)
     last_seen: int = -1  # token index of the latest mention, for recency
+    last_spoke: int = -1  # token index of the latest statement it is the source of
 
     @property
     def surname(self) -> str:
@@ -210,7 +212,7 @@ class Book:
             before = [
                 t.text for t in doc[max(ent.sent.start, ent.start - MAX_TITLE_WORDS) : ent.start]
             ]
-            pre = _pre_title(before, lex)
+            pre = _pre_title(before, lex) or _title_of_place(doc, ent.start, lex)
             if title is None and pre is not None:
                 title, aff_words = pre
             else:
@@ -423,7 +425,7 @@ class Book:
         lex = self.lex
         cands: list[Entry] = []
         for e in self.entries:
-            if e.kind != "person" or e.last_seen > head.i:
+            if e.kind != "person":
                 continue
             if affiliation and e.affiliation and e.affiliation != affiliation:
                 continue
@@ -432,15 +434,27 @@ class Book:
                 role in lex.generic_roles and etitle
             ):
                 cands.append(e)
-        if not cands:
-            return None
-        # an exact title beats a generic role word; among equals, the most recent
-        exact = [e for e in cands if (e.title or "").lower().split()[-1:] == [role]]
-        pool = exact or cands
-        return max(pool, key=lambda e: e.last_seen)
+        before = [e for e in cands if e.last_seen <= head.i]
+        if not before:
+            # a role met before the name ("The Speaker of parliament has said ..." over a
+            # story that names him later): the first person introduced with that role
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            after = [
+                e
+                for e in cands
+                if e.last_seen > head.i and (e.title or "").lower().split()[-1:] == [role]
+            ]
+            return min(after, key=lambda e: e.last_seen) if after and definite else None
+        # an exact title beats a generic role word; then someone already quoted beats a
+        # person the statements only talk about ("recalled the visit of President Ghani");
+        # among equals, the most recent
+        exact = [e for e in before if (e.title or "").lower().split()[-1:] == [role]]
+        pool = exact or before
+        return max(pool, key=lambda e: (e.last_spoke >= 0, e.last_spoke, e.last_seen))
 
     def note(self, e: Entry, pos: int, alias: str | None) -> None:
         e.last_seen = max(e.last_seen, pos)
+        e.last_spoke = max(e.last_spoke, pos)
         if alias:
             e.add_alias(alias)
         self.last_speaker = e
@@ -471,6 +485,29 @@ def _pre_title(before: Sequence[str], lex: Lexicon) -> tuple[str, list[str]] | N
             rest = list(before[: len(before) - n])
             aff = [w for w in rest[-2:] if w[:1].isupper()]
             return " ".join(cand), aff
+    return None
+
+
+def _title_of_place(doc: Doc, start: int, lex: Lexicon) -> tuple[str, list[str]] | None:
+    """``Speaker of Iran's parliament Ali Larijani`` / ``the head of the Central Bank Ma
+    Kai``: a title whose ``of`` phrase stands between it and the name; the phrase's names are
+    the affiliation. A lower-case title counts after ``the`` (``the speaker of ...``)."""
+    lo = max(doc[start].sent.start, start - MAX_OF_PHRASE)
+    i = start - 1
+    while (
+        i > lo
+        and doc[i].lower_ != "of"
+        and (doc[i].pos_ in ("PROPN", "NOUN", "DET", "PART") or doc[i].text in POSSESSIVE)
+    ):
+        i -= 1
+    if i <= lo or doc[i].lower_ != "of" or i == start - 1:
+        return None
+    for n in range(min(MAX_TITLE_WORDS, i - lo), 0, -1):
+        cand = doc[i - n : i]
+        if cand.text.lower() not in lex.titles:
+            continue
+        if cand[0].text[:1].isupper() or (cand.start > 0 and doc[cand.start - 1].lower_ == "the"):
+            return cand.text, [t.text for t in doc[i + 1 : start] if t.text[:1].isupper()]
     return None
 
 

@@ -281,6 +281,19 @@ CASES += [
             "Wang Lijun",
             "Wang",
         ),
+        # a continuation cue hung on the first cue's clause continues the first cue's source
+        (
+            "Governor Ann Ross said the main goal is to cut costs, adding that the state is "
+            "ready to borrow.",
+            "Ann Ross",
+            "Governor Ann Ross",
+        ),
+        (
+            "Minister Omar Hale stressed that Kenya supports the plan, and noted the role of "
+            "the navy.",
+            "Omar Hale",
+            "Minister Omar Hale",
+        ),
     ],
 )
 def test_speaker_resolution(text: str, speaker: str, mention: str) -> None:
@@ -384,6 +397,38 @@ def test_title_description_resolves_to_person() -> None:
     assert [s.speaker for s in ex.statements] == ["John Mensah", "John Mensah"]
     sp = ex.speakers[0]
     assert (sp.title, sp.affiliation, sp.kind) == ("President", "Ghana", "person")
+
+
+def test_role_prefers_the_quoted_person_over_one_only_talked_about() -> None:
+    text = (
+        "President Anna Berg of Norway met the trade minister on Monday. "
+        "President Berg said ties were strong and recalled the visit of Sweden's President "
+        "Olof Lind to Oslo. "
+        "The head of state expressed hope for new agreements."
+    )
+    assert extract(text).statements[-1].speaker == "Anna Berg"
+
+
+def test_role_met_before_the_name_resolves_forward() -> None:
+    text = (
+        "The chancellor said the budget would be balanced.\n"
+        "Chancellor Petra Holm told reporters in Berlin that taxes would not rise."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Petra Holm", "Petra Holm"]
+
+
+def test_indefinite_role_does_not_resolve_forward() -> None:
+    text = (
+        "A minister said the budget would be balanced.\n"
+        "Minister Petra Holm told reporters that taxes would not rise."
+    )
+    assert extract(text).statements[0].speaker != "Petra Holm"
+
+
+def test_title_with_of_phrase_before_the_name() -> None:
+    text = "The speaker of Norway's parliament Kari Dahl said the session would open on Monday."
+    sp = next(s for s in extract(text).speakers if s.name == "Kari Dahl")
+    assert (sp.title, sp.affiliation) == ("Speaker", "Norway")
 
 
 @pytest.mark.parametrize(
