@@ -43,6 +43,7 @@ class Lexicon:
     in_sources: frozenset[str]
     colon_skip: frozenset[str]
     titles: frozenset[str]
+    title_abbreviations: dict[str, str]
     honorifics: frozenset[str]
     generic_roles: frozenset[str]
     person_nouns: frozenset[str]
@@ -110,6 +111,7 @@ def get_lexicon() -> Lexicon:
         in_sources=fs(cues["in_sources"]),
         colon_skip=fs(cues["colon_skip"]),
         titles=fs(roles["titles"]),
+        title_abbreviations={k.lower(): v.lower() for k, v in roles["title_abbreviations"].items()},
         honorifics=fs(roles["honorifics"]),
         generic_roles=fs(roles["generic_roles"]),
         person_nouns=fs(roles["person_nouns"]),

@@ -368,7 +368,7 @@ def _fragment_clause(
     t = doc[first + 1]
     verb = None
     for _ in range(MAX_FRAGMENT_CLIMB):
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
         if first <= t.i <= last:
@@ -481,7 +481,7 @@ def _governing_intro(t: Token, subj: Token, colon: int) -> tuple[Token, Token]:
     subject) introduces the quote."""
     for _ in range(4):
         head = t.head
-        if head is t or head.i >= colon or not is_verb(head) or head.pos_ == "AUX":
+        if head == t or head.i >= colon or not is_verb(head) or head.pos_ == "AUX":
             break
         hs = subject_of(head)
         if hs is None or hs.dep_ == "expl":

@@ -114,7 +114,7 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
     """``X said A, adding that B`` / ``X said A and added B`` / ``..., calling it C and
     asserting D``: B's source is X, found up a short chain of such continuations."""
     head = verb.head
-    if depth == 0 or head is verb or not is_verb(head):
+    if depth == 0 or head == verb or not is_verb(head):
         return None
     if verb.dep_ == "conj" or (
         verb.dep_ in ("advcl", "xcomp", "dep")
@@ -137,7 +137,7 @@ def _content_owner(verb: Token, head: Token, lex: Lexicon) -> Token | None:
         verb.lemma_.lower() in lex.continuation_verbs
         and head.dep_ == "ccomp"
         and (head.lemma_.lower() not in lex.all_cue_verbs or _after_comma_and(verb))
-        and cue is not head
+        and cue != head
         and cue.lemma_.lower() in lex.all_cue_verbs
     ):
         return cue
@@ -175,7 +175,7 @@ def participle_owner(verb: Token, lex: Lexicon) -> Token | None:
     if (
         verb.dep_ != "acl"
         or verb.tag_ != "VBG"
-        or head is verb
+        or head == verb
         or head.pos_ not in ("NOUN", "PROPN")
         or head.i >= verb.i
         or verb.doc[verb.i - 1].is_punct
@@ -406,6 +406,10 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         if obj is not None and obj.pos_ != "PRON":
             lo, hi = _subtree_range(obj, stop)
             return lo, _extend_right(verb, hi, stop), None
+        target = _object_after_on(verb) if obj is None else None
+        if target is not None:
+            lo, hi = _subtree_range(target, stop)
+            return lo, _extend_right(verb, hi, stop), None
     if lemma in lex.clause_verbs:
         # "says the movement that's sweeping the country appeals to ...": the parser made the
         # clause's subject an object; the content runs on to the end of the verb's phrase
@@ -440,6 +444,18 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             sent = verb.sent
             return colon.i + 1, sent.end, None
     return None
+
+
+def _object_after_on(verb: Token) -> Token | None:
+    """``emphasized on Moscow’s steadfastness``: some writers put ``on`` before the object of
+    a cue verb; a date after it (``announced on Monday``) is no object."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head != verb or nxt.dep_ != "prep" or nxt.lower_ not in ("on", "upon"):
+        return None
+    target = next((g for g in nxt.children if g.dep_ == "pobj"), None)
+    if target is None or target.ent_type_ in ("DATE", "TIME"):
+        return None
+    return target
 
 
 def _reciprocal(obj: Token) -> bool:
@@ -478,7 +494,7 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     ``“A,” he said, “B.”``)."""
     sent = verb.sent
     head = verb.head
-    if head is verb or verb.dep_ not in PARENTHETICAL_DEPS:
+    if head == verb or verb.dep_ not in PARENTHETICAL_DEPS:
         return None
     doc = verb.doc
     lo = min(verb.left_edge.i, subj.left_edge.i)

@@ -365,7 +365,8 @@ class Book:
                     e.affiliation = e.affiliation or aff
                 return e
             if not names:
-                return None
+                # "Russian PM" / "The Prime Minister": a capitalised title alone is a role
+                return self._by_role(title.split()[-1].lower(), aff, head) if title else None
             if ent == "NORP" and not self._known_surname(head) and len(names) == 1:
                 return self._other(_strip_det(mention), "group")
             e = self._person(" ".join(names), head.i)
@@ -423,13 +424,19 @@ class Book:
 
     def _by_role(self, role: str, affiliation: str | None, head: Token) -> Entry | None:
         lex = self.lex
+        full = lex.title_abbreviations.get(role)
+        if full is not None:
+            # "the PM" is the person introduced as Prime Minister, not any minister
+            role = full.split()[-1]
         cands: list[Entry] = []
         for e in self.entries:
             if e.kind != "person":
                 continue
             if affiliation and e.affiliation and e.affiliation != affiliation:
                 continue
-            etitle = (e.title or "").lower()
+            etitle = self._full_title(e)
+            if full is not None and etitle != full:
+                continue
             if (etitle and (etitle.split()[-1] == role or etitle == role)) or (
                 role in lex.generic_roles and etitle
             ):
@@ -442,15 +449,19 @@ class Book:
             after = [
                 e
                 for e in cands
-                if e.last_seen > head.i and (e.title or "").lower().split()[-1:] == [role]
+                if e.last_seen > head.i and self._full_title(e).split()[-1:] == [role]
             ]
             return min(after, key=lambda e: e.last_seen) if after and definite else None
         # an exact title beats a generic role word; then someone already quoted beats a
         # person the statements only talk about ("recalled the visit of President Ghani");
         # among equals, the most recent
-        exact = [e for e in before if (e.title or "").lower().split()[-1:] == [role]]
+        exact = [e for e in before if self._full_title(e).split()[-1:] == [role]]
         pool = exact or before
         return max(pool, key=lambda e: (e.last_spoke >= 0, e.last_spoke, e.last_seen))
+
+    def _full_title(self, e: Entry) -> str:
+        title = (e.title or "").lower()
+        return self.lex.title_abbreviations.get(title, title)
 
     def note(self, e: Entry, pos: int, alias: str | None) -> None:
         e.last_seen = max(e.last_seen, pos)

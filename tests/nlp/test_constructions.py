@@ -409,6 +409,28 @@ def test_role_prefers_the_quoted_person_over_one_only_talked_about() -> None:
     assert extract(text).statements[-1].speaker == "Anna Berg"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The envoy emphasized on the need for calm in the region.",
+            "the need for calm in the region",
+        ),
+        ("The envoy emphasized on Monday that calm was needed.", "calm was needed"),
+    ],
+)
+def test_on_before_a_cue_object(text: str, content: str) -> None:
+    assert [s.content for s in extract(text).statements] == [content]
+
+
+def test_capitalised_title_alone_resolves_to_the_person() -> None:
+    text = (
+        "Danish Prime Minister Lars Holm met the Swedish delegation on Friday. "
+        "Danish PM for his part emphasized the importance of trade."
+    )
+    assert extract(text).statements[-1].speaker == "Lars Holm"
+
+
 def test_role_met_before_the_name_resolves_forward() -> None:
     text = (
         "The chancellor said the budget would be balanced.\n"
