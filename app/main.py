@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from sqlmodel import Session
 
-from app.api import include_routers, problems
+from app.api import docs, include_routers, problems
 from app.api.observe import Observe, mark_route
 from app.config import get_settings
 from app.db import get_engine
@@ -58,6 +58,7 @@ def create_app() -> FastAPI:
     # Outermost, so that 413s from the body limit are logged and counted too.
     app.add_middleware(Observe)
     include_routers(app)
+    docs.install(app)
     return app
 
 

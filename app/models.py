@@ -150,6 +150,32 @@ class BatchResult(BaseModel):
     invalid: int
     items: list[BatchItemResult]
 
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "created": 1,
+                    "existing": 1,
+                    "invalid": 1,
+                    "items": [
+                        {"index": 0, "status": "created", "article_id": 7, "statement_count": 12},
+                        {"index": 1, "status": "exists", "article_id": 1, "statement_count": 12},
+                        {
+                            "index": 2,
+                            "status": "invalid",
+                            "problem": {
+                                "type": "/problems/validation-error",
+                                "title": "Unprocessable Content",
+                                "status": 422,
+                                "detail": "text: text must contain more than whitespace",
+                            },
+                        },
+                    ],
+                }
+            ]
+        }
+    }
+
 
 class ArticlePublic(ArticleBase):
     id: int
@@ -211,6 +237,10 @@ class SpeakerRef(SQLModel):
     kind: str
 
 
+SEED_OPENING = (
+    "President Masoud Pezeshkian says the presence of foreign countries in the region will "
+    "not be to the benefit of regional nations."
+)
 SPEAKER_EXAMPLE = {
     "id": 1,
     "slug": "masoud-pezeshkian",
@@ -343,8 +373,21 @@ class StanceCounts(SQLModel):
     neutral: int = 0
 
 
+def example(model: type[BaseModel]) -> dict[str, Any]:
+    """The first example a model documents (a derived model builds its own from it)."""
+    return dict(model.model_config["json_schema_extra"]["examples"][0])  # type: ignore[index]
+
+
 class TopicDetail(TopicPublic):
     stances: StanceCounts
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {**example(TopicPublic), "stances": {"support": 3, "oppose": 5, "neutral": 1}}
+            ]
+        }
+    }
 
 
 class SpeakerStances(StanceCounts):
@@ -358,8 +401,8 @@ class TopicStances(StanceCounts):
 
 class RetagResult(SQLModel):
     topic: TopicPublic
-    statements_scanned: int
-    statements_tagged: int
+    statements_scanned: int = Field(schema_extra={"examples": [12]})
+    statements_tagged: int = Field(schema_extra={"examples": [3]})
 
 
 # --- statements -----------------------------------------------------------------------------
@@ -502,8 +545,13 @@ class StatementPage(BaseModel):
 
 class SearchHit(SQLModel):
     statement: StatementPublic
-    snippet: str = Field(description="The matching words wrapped in <mark>…</mark>.")
-    score: float = Field(description="bm25 relevance, higher is better.")
+    snippet: str = Field(
+        description="The matching words wrapped in <mark>…</mark>.",
+        schema_extra={"examples": ["…the <mark>presence</mark> of foreign countries in the…"]},
+    )
+    score: float = Field(
+        description="bm25 relevance, higher is better.", schema_extra={"examples": [7.42]}
+    )
 
 
 class SearchPage(BaseModel):
@@ -528,10 +576,45 @@ class StatementDetail(StatementPublic):
     speaker_record: SpeakerDetail | None
     context: StatementContext
 
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    **example(StatementPublic),
+                    "article": example(ArticlePublic),
+                    "speaker_record": example(SpeakerDetail),
+                    "context": {
+                        "before": [],
+                        "sentences": [{"text": SEED_OPENING, "span": [0, len(SEED_OPENING)]}],
+                        "after": [
+                            {
+                                "text": "The Iranian president underscored the significance "
+                                "of observing territorial integrity of all states.",
+                                "span": [129, 229],
+                            }
+                        ],
+                    },
+                }
+            ]
+        }
+    }
+
 
 class ArticleDetail(ArticlePublic):
     text: str
     statements: list[StatementPublic] = []
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    **example(ArticlePublic),
+                    "text": SEED_OPENING + " ...",
+                    "statements": [example(StatementPublic)],
+                }
+            ]
+        }
+    }
 
 
 class Page(BaseModel, Generic[T]):

@@ -12,6 +12,20 @@ from app.nlp.parse import get_nlp
 
 router = APIRouter(tags=["health"])
 
+READY_EXAMPLE = {"status": "ok", "checks": {"database": "ok", "migrations": "ok", "model": "ok"}}
+NOT_READY_EXAMPLE = {
+    "status": "unavailable",
+    "checks": {"database": "ok", "migrations": "at (), head ('0002',)", "model": "ok"},
+}
+METRICS_EXAMPLE = """\
+# HELP quotes_http_requests_total HTTP requests by method, route template and status.
+# TYPE quotes_http_requests_total counter
+quotes_http_requests_total{method="GET",route="/v1/statements",status="200"} 42
+# HELP quotes_ingest_articles_total Articles stored by ingest.
+# TYPE quotes_ingest_articles_total counter
+quotes_ingest_articles_total 1
+"""
+
 
 @router.get("/healthz", summary="The process is up", operation_id="healthz")
 def healthz() -> dict[str, str]:
@@ -22,7 +36,13 @@ def healthz() -> dict[str, str]:
     "/readyz",
     summary="Database reachable, migrations at head, NLP model loaded",
     operation_id="readyz",
-    responses={503: {"description": "Not ready; the body says which check failed."}},
+    responses={
+        200: {"content": {"application/json": {"example": READY_EXAMPLE}}},
+        503: {
+            "description": "Not ready; the body says which check failed.",
+            "content": {"application/json": {"example": NOT_READY_EXAMPLE}},
+        },
+    },
 )
 def readyz() -> JSONResponse:
     checks: dict[str, str] = {}
@@ -49,7 +69,7 @@ def readyz() -> JSONResponse:
     summary="Prometheus metrics: requests and latencies by route, ingest counts",
     operation_id="metrics",
     response_class=PlainTextResponse,
-    responses={200: {"content": {"text/plain": {}}}},
+    responses={200: {"content": {"text/plain": {"example": METRICS_EXAMPLE}}}},
 )
 def get_metrics() -> PlainTextResponse:
     return PlainTextResponse(metrics.render(), media_type="text/plain; version=0.0.4")

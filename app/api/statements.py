@@ -21,8 +21,10 @@ from app.models import (
     StanceValue,
     StatementDetail,
     StatementPage,
+    StatementPublic,
     StatementType,
     as_utc,
+    example,
     iso_datetime,
 )
 from app.queries import (
@@ -201,6 +203,14 @@ def _csv(rows: Iterator[dict]) -> Iterator[str]:
         buf.truncate()
 
 
+# Examples written by the encoders themselves, from the documented statement example.
+_EXAMPLE_ROW = example(StatementPublic)
+EXPORT_EXAMPLES = {
+    "text/csv": {"example": "".join(_csv(iter([_EXAMPLE_ROW])))},
+    "application/x-ndjson": {"example": json.dumps(_EXAMPLE_ROW, ensure_ascii=False) + "\n"},
+}
+
+
 @router.get(
     "/export",
     summary="Export the filtered statements as CSV or JSON Lines (streamed, no row limit)",
@@ -209,7 +219,7 @@ def _csv(rows: Iterator[dict]) -> Iterator[str]:
     responses={
         200: {
             "description": "One statement per line (JSONL) or row (CSV).",
-            "content": {"text/csv": {}, "application/x-ndjson": {}},
+            "content": EXPORT_EXAMPLES,
         },
         **problem_responses(422),
     },
