@@ -33,7 +33,6 @@ from app.models import (
     StatementDetail,
     StatementPublic,
     StatementTopic,
-    StatementTopicPublic,
     Topic,
     TopicDetail,
     TopicPublic,
@@ -162,9 +161,30 @@ def _after(sort: Sort, key: ColumnElement, position: dict | None) -> list[Column
     return [or_(key > value, and_(key == value, col(Statement.id) > last_id))]
 
 
+# The statement columns a public statement is built from, in one place for every query.
+STATEMENT_COLUMNS = (
+    col(Statement.id),
+    col(Statement.article_id),
+    col(Statement.speaker_id),
+    col(Statement.speaker_mention),
+    col(Statement.content),
+    col(Statement.type),
+    col(Statement.cue),
+    col(Statement.content_start),
+    col(Statement.content_end),
+    col(Statement.speaker_start),
+    col(Statement.speaker_end),
+    col(Statement.cue_start),
+    col(Statement.cue_end),
+    col(Statement.sentence_index),
+    col(Statement.confidence),
+    col(Statement.dated_at),
+)
+
+
 @dataclass(frozen=True)
 class Found:
-    statement: StatementPublic
+    statement: dict[str, Any]  # a StatementPublic in its JSON shape
     key: object  # the sort value, for the next cursor
     snippet: str | None = None
     score: float | None = None
@@ -185,21 +205,18 @@ def find_statements(
             func.snippet(literal_column("statement_fts"), 0, "<mark>", "</mark>", "…", 24),
             FTS.c.rank,
         ]
-    stmt = _filtered(select(Statement, *extra), f, conds + _after(sort, key, position))
+    stmt = _filtered(select(*STATEMENT_COLUMNS, *extra), f, conds + _after(sort, key, position))
     order = [key.desc(), col(Statement.id).desc()] if sort is Sort.newest else [key, Statement.id]
-    result = session.exec(stmt.order_by(*order).limit(limit)).all()  # type: ignore[call-overload]
-    # One selected entity comes back bare, several as rows: make them all rows.
-    rows = result if extra else [(r,) for r in result]
-    statements = statements_public(session, [r[0] for r in rows])
+    rows = session.connection().execute(stmt.order_by(*order).limit(limit)).all()
+    statements = statement_dicts(session, rows)
     out: list[Found] = []
     for row, public in zip(rows, statements, strict=True):
-        st = row[0]
         if f.match is not None:
-            rank = row[2]
-            value = rank if sort is Sort.relevance else st.dated_at.isoformat()
-            out.append(Found(public, value, snippet=row[1], score=round(-rank, 6)))
+            rank = row.rank
+            value = rank if sort is Sort.relevance else row.dated_at.isoformat()
+            out.append(Found(public, value, snippet=row.snippet, score=round(-rank, 6)))
         else:
-            out.append(Found(public, st.dated_at.isoformat()))
+            out.append(Found(public, row.dated_at.isoformat()))
     return out
 
 
@@ -260,52 +277,75 @@ def facets(
     return out
 
 
-def statements_public(session: Session, rows: Sequence[Statement]) -> list[StatementPublic]:
-    """Public statements with their speaker and topics, loaded in two queries, not 2 per row."""
+def statement_dicts(session: Session, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Statements in the JSON shape of StatementPublic, field for field, with their speaker and
+    topics loaded in two queries, not 2 per row. Rows are anything with the statement's column
+    attributes (table rows or ORM objects). Plain dicts, because validating a model per row cost
+    more than the queries; tests check the shape against the model."""
     speaker_ids = {r.speaker_id for r in rows if r.speaker_id is not None}
-    speakers = {
-        s.id: SpeakerRef(id=s.id, slug=s.slug, name=s.name, kind=s.kind)  # type: ignore[arg-type]
-        for s in session.exec(select(Speaker).where(col(Speaker.id).in_(speaker_ids)))
-    }
-    topics: dict[int, list[StatementTopicPublic]] = defaultdict(list)
-    tag_rows = session.exec(
-        select(StatementTopic, Topic.slug)
-        .join(Topic)
-        .where(col(StatementTopic.statement_id).in_([r.id for r in rows]))
-        .order_by(col(StatementTopic.statement_id), col(StatementTopic.score).desc())
-    ).all()
-    for tag, slug in tag_rows:
-        topics[tag.statement_id].append(
-            StatementTopicPublic(
-                topic=slug,
-                stance=tag.stance,  # type: ignore[arg-type]
-                score=tag.score,
-                evidence=[e for e in tag.evidence if not e.get("stance")],  # type: ignore[misc]
-                stance_evidence=[e for e in tag.evidence if e.get("stance")],  # type: ignore[misc]
+    speakers: dict[int, dict[str, Any]] = {}
+    if speaker_ids:
+        found = session.connection().execute(
+            select(Speaker.id, Speaker.slug, Speaker.name, Speaker.kind).where(
+                col(Speaker.id).in_(speaker_ids)
             )
         )
-    return [
-        StatementPublic(
-            id=r.id,  # type: ignore[arg-type]
-            article_id=r.article_id,
-            speaker=speakers.get(r.speaker_id) if r.speaker_id is not None else None,
-            speaker_mention=r.speaker_mention,
-            content=r.content,
-            type=r.type,  # type: ignore[arg-type]
-            cue=r.cue,
-            content_span=(r.content_start, r.content_end),
-            speaker_span=_span(r.speaker_start, r.speaker_end),
-            cue_span=_span(r.cue_start, r.cue_end),
-            sentence_index=r.sentence_index,
-            confidence=r.confidence,
-            topics=topics.get(r.id, []),  # type: ignore[arg-type]
+        speakers = {i: {"id": i, "slug": s, "name": n, "kind": k} for i, s, n, k in found}
+    topics: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if rows:
+        tag_rows = session.connection().execute(
+            select(
+                StatementTopic.statement_id,
+                Topic.slug,
+                StatementTopic.stance,
+                StatementTopic.score,
+                StatementTopic.evidence,
+            )
+            .join(Topic, col(Topic.id) == col(StatementTopic.topic_id))
+            .where(col(StatementTopic.statement_id).in_([r.id for r in rows]))
+            .order_by(col(StatementTopic.statement_id), col(StatementTopic.score).desc())
         )
+        for statement_id, slug, stance, score, evidence in tag_rows:
+            topics[statement_id].append(
+                {
+                    "topic": slug,
+                    "stance": stance,
+                    "score": score,
+                    "evidence": [_evidence(e) for e in evidence if not e.get("stance")],
+                    "stance_evidence": [_evidence(e) for e in evidence if e.get("stance")],
+                }
+            )
+    return [
+        {
+            "id": r.id,
+            "article_id": r.article_id,
+            "speaker": speakers.get(r.speaker_id) if r.speaker_id is not None else None,
+            "speaker_mention": r.speaker_mention,
+            "content": r.content,
+            "type": r.type,
+            "cue": r.cue,
+            "content_span": [r.content_start, r.content_end],
+            "speaker_span": _span(r.speaker_start, r.speaker_end),
+            "cue_span": _span(r.cue_start, r.cue_end),
+            "sentence_index": r.sentence_index,
+            "confidence": r.confidence,
+            "topics": topics.get(r.id, []),
+        }
         for r in rows
     ]
 
 
-def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
-    return (start, end) if start is not None and end is not None else None
+def _evidence(item: dict[str, Any]) -> dict[str, Any]:
+    # Stored evidence may carry more keys (`stance`); the public item has these two.
+    return {"text": item["text"], "span": item["span"]}
+
+
+def statements_public(session: Session, rows: Sequence[Any]) -> list[StatementPublic]:
+    return [StatementPublic.model_validate(d) for d in statement_dicts(session, rows)]
+
+
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return [start, end] if start is not None and end is not None else None
 
 
 @lru_cache(maxsize=64)
