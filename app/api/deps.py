@@ -167,12 +167,10 @@ class RateLimiter:
 limiter = RateLimiter()
 
 
-def rate_limit(request: Request, settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+def check_rate(settings: Settings, api_key: str | None, client_host: str | None) -> None:
     if not settings.rate_limit_per_minute:
         return
-    who = (
-        f"key:{x_api_key}" if x_api_key else f"ip:{request.client.host if request.client else '-'}"
-    )
+    who = f"key:{api_key}" if api_key else f"ip:{client_host or '-'}"
     wait = limiter.take(who, settings.rate_limit_per_minute)
     if wait:
         raise ProblemError(
@@ -180,6 +178,17 @@ def rate_limit(request: Request, settings: SettingsDep, x_api_key: ApiKeyHeader 
             f"Rate limit of {settings.rate_limit_per_minute} requests per minute reached.",
             headers={"Retry-After": str(math.ceil(wait))},
         )
+
+
+def rate_limit(request: Request, settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+    check_rate(settings, x_api_key, request.client.host if request.client else None)
+
+
+def guard_read(settings: Settings, api_key: str | None, client_host: str | None) -> None:
+    """The checks of every resource router (rate_limit, then require_read_key), for a read
+    answered without reaching the router: from the response cache."""
+    check_rate(settings, api_key, client_host)
+    require_read_key(settings, api_key)
 
 
 def require_json(request: Request) -> None:
