@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event, make_url
-from sqlmodel import Session, create_engine
+from sqlmodel import create_engine
 
 from app.config import get_settings
 
@@ -71,11 +71,6 @@ def data_version_reader(url: str) -> Callable[[], int | None]:
                 return None
 
     return read
-
-
-def get_session() -> Iterator[Session]:
-    with Session(get_engine()) as session:
-        yield session
 
 
 def alembic_config(url: str) -> Config:

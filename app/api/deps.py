@@ -10,7 +10,7 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Path, Query, Request, Response
@@ -19,15 +19,29 @@ from sqlmodel import Session
 
 from app.api.problems import ProblemError
 from app.config import Settings, get_settings
-from app.db import get_session
+from app.db import get_engine
 
 # SQLite integers are 64-bit: a larger id can name no row, and must not reach the driver.
 MAX_ID = 2**63 - 1
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
-SessionDep = Annotated[Session, Depends(get_session)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+# Dependencies are async where they do no I/O: FastAPI runs a plain function dependency in the
+# thread pool, a hop that cost more than the work. Handlers still run there.
+
+
+async def session() -> AsyncIterator[Session]:
+    # Opening a session touches no database; the handler's queries run in the pool.
+    with Session(get_engine()) as s:
+        yield s
+
+
+async def settings() -> Settings:
+    return get_settings()
+
+
+SessionDep = Annotated[Session, Depends(session)]
+SettingsDep = Annotated[Settings, Depends(settings)]
 
 
 def encode_cursor(position: dict[str, Any]) -> str:
@@ -57,19 +71,12 @@ class PageParams:
     pagination), so rows inserted meanwhile never shift a page."""
 
     def __init__(
-        self,
-        request: Request,
-        response: Response,
-        settings: SettingsDep,
-        limit: Annotated[int | None, Query(ge=1, le=200, description="Items per page.")] = None,
-        cursor: Annotated[
-            str | None, Query(max_length=1000, description="The `next` of the previous page.")
-        ] = None,
+        self, request: Request, response: Response, limit: int, position: dict[str, Any] | None
     ) -> None:
         self.request = request
         self.response = response
-        self.limit = min(limit or settings.default_page_size, settings.max_page_size)
-        self.position = decode_cursor(cursor) if cursor else None
+        self.limit = limit
+        self.position = position
 
     @property
     def after(self) -> int:
@@ -96,7 +103,24 @@ class PageParams:
         return token
 
 
-PageDep = Annotated[PageParams, Depends()]
+async def page_params(
+    request: Request,
+    response: Response,
+    settings: SettingsDep,
+    limit: Annotated[int | None, Query(ge=1, le=200, description="Items per page.")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=1000, description="The `next` of the previous page.")
+    ] = None,
+) -> PageParams:
+    return PageParams(
+        request,
+        response,
+        min(limit or settings.default_page_size, settings.max_page_size),
+        decode_cursor(cursor) if cursor else None,
+    )
+
+
+PageDep = Annotated[PageParams, Depends(page_params)]
 
 
 def json_page(body: dict[str, Any], page: PageParams) -> Response:
@@ -124,7 +148,7 @@ ApiKeyHeader = Annotated[
 ]
 
 
-def require_write_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+async def require_write_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
     if settings.keys:
         _check_key(settings, x_api_key)
     elif not settings.allow_open_writes:
@@ -133,9 +157,13 @@ def require_write_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> 
         )
 
 
-def require_read_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+def check_read_key(settings: Settings, api_key: str | None) -> None:
     if settings.reads_require_key:
-        _check_key(settings, x_api_key)
+        _check_key(settings, api_key)
+
+
+async def require_read_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+    check_read_key(settings, x_api_key)
 
 
 class RateLimiter:
@@ -180,7 +208,9 @@ def check_rate(settings: Settings, api_key: str | None, client_host: str | None)
         )
 
 
-def rate_limit(request: Request, settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+async def rate_limit(
+    request: Request, settings: SettingsDep, x_api_key: ApiKeyHeader = None
+) -> None:
     check_rate(settings, x_api_key, request.client.host if request.client else None)
 
 
@@ -188,10 +218,10 @@ def guard_read(settings: Settings, api_key: str | None, client_host: str | None)
     """The checks of every resource router (rate_limit, then require_read_key), for a read
     answered without reaching the router: from the response cache."""
     check_rate(settings, api_key, client_host)
-    require_read_key(settings, api_key)
+    check_read_key(settings, api_key)
 
 
-def require_json(request: Request) -> None:
+async def require_json(request: Request) -> None:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype != "application/json" and not ctype.endswith("+json"):
         raise ProblemError(415, "Send the body as application/json.")

@@ -42,7 +42,7 @@ router = APIRouter(prefix=f"{V1}/statements", tags=["statements"])
 EXPORT_BATCH = 500
 
 
-def statement_filter(
+async def statement_filter(
     speaker: Annotated[
         str | None,
         Query(
