@@ -10,7 +10,17 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, literal_column, or_, table
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    column,
+    literal_column,
+    or_,
+    table,
+    union,
+)
 from sqlmodel import Session, col, func, select
 
 from app.ingest import alias_key
@@ -40,16 +50,36 @@ from app.models import (
 )
 from app.nlp.parse import get_nlp
 
+# Statements that run on every list request are built once, with parameters: building a
+# SQLAlchemy statement costs more than SQLite takes to run these.
+SPEAKER_IDS = union(
+    select(Speaker.id).where(col(Speaker.slug) == bindparam("key")),
+    select(SpeakerAlias.speaker_id).where(col(SpeakerAlias.alias_key) == bindparam("key")),
+)
+TOPIC_ID = select(Topic.id).where(col(Topic.slug) == bindparam("slug"))
+SPEAKER_REFS = select(Speaker.id, Speaker.slug, Speaker.name, Speaker.kind).where(
+    col(Speaker.id).in_(bindparam("ids", expanding=True))
+)
+TAGS = (
+    select(
+        StatementTopic.statement_id,
+        Topic.slug,
+        StatementTopic.stance,
+        StatementTopic.score,
+        StatementTopic.evidence,
+    )
+    .join(Topic, col(Topic.id) == col(StatementTopic.topic_id))
+    .where(col(StatementTopic.statement_id).in_(bindparam("ids", expanding=True)))
+    .order_by(col(StatementTopic.statement_id), col(StatementTopic.score).desc())
+)
+
 
 def find_speaker_ids(session: Session, ref: str) -> list[int]:
     """A speaker named by id, slug, canonical name or any alias, case-insensitively."""
     ref = ref.strip()
     if ref.isdigit():
         return [int(ref)]
-    key = alias_key(ref)
-    by_slug = select(Speaker.id).where(Speaker.slug == key)
-    by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key == key)
-    ids = {*session.exec(by_slug).all(), *session.exec(by_alias).all()}
+    ids = session.connection().execute(SPEAKER_IDS, {"key": alias_key(ref)}).scalars()
     return sorted(i for i in ids if i is not None)
 
 
@@ -102,7 +132,7 @@ def _conditions(session: Session, f: StatementFilter) -> list[ColumnElement[bool
     if f.topic is not None or f.stance is not None:
         tagged = [StatementTopic.statement_id == Statement.id]
         if f.topic is not None:
-            topic_id = session.exec(select(Topic.id).where(Topic.slug == f.topic.lower())).first()
+            topic_id = session.connection().execute(TOPIC_ID, {"slug": f.topic.lower()}).scalar()
             if topic_id is None:
                 return None
             tagged.append(StatementTopic.topic_id == topic_id)
@@ -285,26 +315,11 @@ def statement_dicts(session: Session, rows: Sequence[Any]) -> list[dict[str, Any
     speaker_ids = {r.speaker_id for r in rows if r.speaker_id is not None}
     speakers: dict[int, dict[str, Any]] = {}
     if speaker_ids:
-        found = session.connection().execute(
-            select(Speaker.id, Speaker.slug, Speaker.name, Speaker.kind).where(
-                col(Speaker.id).in_(speaker_ids)
-            )
-        )
+        found = session.connection().execute(SPEAKER_REFS, {"ids": list(speaker_ids)})
         speakers = {i: {"id": i, "slug": s, "name": n, "kind": k} for i, s, n, k in found}
     topics: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if rows:
-        tag_rows = session.connection().execute(
-            select(
-                StatementTopic.statement_id,
-                Topic.slug,
-                StatementTopic.stance,
-                StatementTopic.score,
-                StatementTopic.evidence,
-            )
-            .join(Topic, col(Topic.id) == col(StatementTopic.topic_id))
-            .where(col(StatementTopic.statement_id).in_([r.id for r in rows]))
-            .order_by(col(StatementTopic.statement_id), col(StatementTopic.score).desc())
-        )
+        tag_rows = session.connection().execute(TAGS, {"ids": [r.id for r in rows]})
         for statement_id, slug, stance, score, evidence in tag_rows:
             topics[statement_id].append(
                 {
