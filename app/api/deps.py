@@ -30,18 +30,18 @@ IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 # thread pool, a hop that cost more than the work. Handlers still run there.
 
 
-async def session() -> AsyncIterator[Session]:
+async def open_session() -> AsyncIterator[Session]:
     # Opening a session touches no database; the handler's queries run in the pool.
     with Session(get_engine()) as s:
         yield s
 
 
-async def settings() -> Settings:
+async def current_settings() -> Settings:
     return get_settings()
 
 
-SessionDep = Annotated[Session, Depends(session)]
-SettingsDep = Annotated[Settings, Depends(settings)]
+SessionDep = Annotated[Session, Depends(open_session)]
+SettingsDep = Annotated[Settings, Depends(current_settings)]
 
 
 def encode_cursor(position: dict[str, Any]) -> str:
