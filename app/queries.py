@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
@@ -181,14 +181,31 @@ def cursor_key(sort: Sort, raw: object) -> float | datetime:
     return datetime.fromisoformat(raw)
 
 
-def _after(sort: Sort, key: ColumnElement, position: dict | None) -> list[ColumnElement[bool]]:
+def _after(
+    sort: Sort, key: ColumnElement, position: dict | None, ident: ColumnElement | None = None
+) -> list[ColumnElement[bool]]:
     """Keyset condition: rows strictly after the cursor's (sort key, id) in the list order."""
     if not position:
         return []
     last_id, value = position["id"], cursor_key(sort, position.get("key"))
+    ident = col(Statement.id) if ident is None else ident
     if sort is Sort.newest:
-        return [or_(key < value, and_(key == value, col(Statement.id) < last_id))]
-    return [or_(key > value, and_(key == value, col(Statement.id) > last_id))]
+        return [or_(key < value, and_(key == value, ident < last_id))]
+    return [or_(key > value, and_(key == value, ident > last_id))]
+
+
+def _ranked_page(f: StatementFilter, position: dict | None, limit: int) -> ColumnElement[bool]:
+    """For a search by text alone, best first: the page's ids ranked by FTS5 on its own, so the
+    sort holds two numbers per match instead of whole statements, and statements are read and
+    snippets made for the page only. `+ 0` keeps SQLite filtering its one MATCH scan by these
+    ids: looking each id up in the FTS index would run the whole MATCH again per id."""
+    page = (
+        select(FTS.c.rowid)
+        .where(FTS_MATCH(f.match), *_after(Sort.relevance, FTS.c.rank, position, FTS.c.rowid))
+        .order_by(FTS.c.rank, FTS.c.rowid)
+        .limit(limit)
+    )
+    return (FTS.c.rowid + 0).in_(page)
 
 
 # The statement columns a public statement is built from, in one place for every query.
@@ -235,7 +252,11 @@ def find_statements(
             func.snippet(literal_column("statement_fts"), 0, "<mark>", "</mark>", "…", 24),
             FTS.c.rank,
         ]
-    stmt = _filtered(select(*STATEMENT_COLUMNS, *extra), f, conds + _after(sort, key, position))
+    if sort is Sort.relevance and replace(f, match=None) == StatementFilter():
+        conds = [*conds, _ranked_page(f, position, limit)]
+    else:
+        conds = conds + _after(sort, key, position)
+    stmt = _filtered(select(*STATEMENT_COLUMNS, *extra), f, conds)
     order = [key.desc(), col(Statement.id).desc()] if sort is Sort.newest else [key, Statement.id]
     rows = session.connection().execute(stmt.order_by(*order).limit(limit)).all()
     statements = statement_dicts(session, rows)
