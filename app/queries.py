@@ -1,4 +1,5 @@
-"""Read-side queries: filters in, public models out. Handlers call these and nothing else."""
+"""Read-side queries: filters in, public models (or, for statement pages, their JSON shape) out.
+Handlers call these and nothing else."""
 
 from __future__ import annotations
 
