@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     default_page_size: int = Field(default=50, ge=1, le=200)
     max_page_size: int = Field(default=200, ge=1)
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    response_cache_mb: int = Field(
+        default=64,
+        ge=0,
+        description="Memory per worker for cached GET responses, dropped on every write; 0 = off.",
+    )
 
     @property
     def keys(self) -> frozenset[str]:

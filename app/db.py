@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+import threading
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event
-from sqlmodel import Session, create_engine
+from sqlalchemy import Engine, event, make_url
+from sqlmodel import create_engine
 
 from app.config import get_settings
 
@@ -44,9 +46,31 @@ def get_engine() -> Engine:
     return make_engine(get_settings().database_url)
 
 
-def get_session() -> Iterator[Session]:
-    with Session(get_engine()) as session:
-        yield session
+def data_version_reader(url: str) -> Callable[[], int | None]:
+    """A function that says whether the data changed: its value moves whenever any other
+    connection, in this process or another, commits to the database (SQLite's
+    `PRAGMA data_version`). It reads through a connection of its own that never writes, so
+    every write is another connection's. None when the database is not an SQLite file, or
+    cannot be read now: no version, so nothing may be served from a cache."""
+    parsed = make_url(url)
+    path = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:":
+        return lambda: None
+    lock = threading.Lock()
+    conn: sqlite3.Connection | None = None
+
+    def read() -> int | None:
+        nonlocal conn
+        with lock:
+            try:
+                if conn is None:
+                    # Autocommit: an open transaction would hide other connections' commits.
+                    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+                return int(conn.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error:
+                return None
+
+    return read
 
 
 def alembic_config(url: str) -> Config:

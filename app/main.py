@@ -1,4 +1,4 @@
-"""The FastAPI application: routers, problem+json errors, body limit, start-up warm-up."""
+"""The FastAPI application: routers, problem+json errors, body limit, read cache, warm-up."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from fastapi import Depends, FastAPI
 from sqlmodel import Session
 
 from app.api import docs, include_routers, problems
+from app.api.cache import ReadCache
 from app.api.observe import Observe, mark_route
 from app.config import get_settings
-from app.db import get_engine
+from app.db import data_version_reader, get_engine
 from app.nlp.parse import get_nlp
 from app.nlp.topics import load_topics
 from app.taxonomy import seed_topics
@@ -53,8 +54,14 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
         dependencies=[Depends(mark_route)],
     )
+    settings = get_settings()
     problems.install(app)
-    app.add_middleware(problems.BodyLimit, limit=get_settings().max_body_bytes)
+    app.add_middleware(
+        ReadCache,
+        max_bytes=settings.response_cache_mb * 2**20,
+        data_version=data_version_reader(settings.database_url),
+    )
+    app.add_middleware(problems.BodyLimit, limit=settings.max_body_bytes)
     # Outermost, so that 413s from the body limit are logged and counted too.
     app.add_middleware(Observe)
     include_routers(app)

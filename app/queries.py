@@ -1,16 +1,27 @@
-"""Read-side queries: filters in, public models out. Handlers call these and nothing else."""
+"""Read-side queries: filters in, public models (or, for statement pages, their JSON shape) out.
+Handlers call these and nothing else."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, literal_column, or_, table
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    column,
+    literal_column,
+    or_,
+    table,
+    union,
+)
 from sqlmodel import Session, col, func, select
 
 from app.ingest import alias_key
@@ -33,7 +44,6 @@ from app.models import (
     StatementDetail,
     StatementPublic,
     StatementTopic,
-    StatementTopicPublic,
     Topic,
     TopicDetail,
     TopicPublic,
@@ -41,16 +51,36 @@ from app.models import (
 )
 from app.nlp.parse import get_nlp
 
+# Statements that run on every list request are built once, with parameters: building a
+# SQLAlchemy statement costs more than SQLite takes to run these.
+SPEAKER_IDS = union(
+    select(Speaker.id).where(col(Speaker.slug) == bindparam("key")),
+    select(SpeakerAlias.speaker_id).where(col(SpeakerAlias.alias_key) == bindparam("key")),
+)
+TOPIC_ID = select(Topic.id).where(col(Topic.slug) == bindparam("slug"))
+SPEAKER_REFS = select(Speaker.id, Speaker.slug, Speaker.name, Speaker.kind).where(
+    col(Speaker.id).in_(bindparam("ids", expanding=True))
+)
+TAGS = (
+    select(
+        StatementTopic.statement_id,
+        Topic.slug,
+        StatementTopic.stance,
+        StatementTopic.score,
+        StatementTopic.evidence,
+    )
+    .join(Topic, col(Topic.id) == col(StatementTopic.topic_id))
+    .where(col(StatementTopic.statement_id).in_(bindparam("ids", expanding=True)))
+    .order_by(col(StatementTopic.statement_id), col(StatementTopic.score).desc())
+)
+
 
 def find_speaker_ids(session: Session, ref: str) -> list[int]:
     """A speaker named by id, slug, canonical name or any alias, case-insensitively."""
     ref = ref.strip()
     if ref.isdigit():
         return [int(ref)]
-    key = alias_key(ref)
-    by_slug = select(Speaker.id).where(Speaker.slug == key)
-    by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key == key)
-    ids = {*session.exec(by_slug).all(), *session.exec(by_alias).all()}
+    ids = session.connection().execute(SPEAKER_IDS, {"key": alias_key(ref)}).scalars()
     return sorted(i for i in ids if i is not None)
 
 
@@ -103,7 +133,7 @@ def _conditions(session: Session, f: StatementFilter) -> list[ColumnElement[bool
     if f.topic is not None or f.stance is not None:
         tagged = [StatementTopic.statement_id == Statement.id]
         if f.topic is not None:
-            topic_id = session.exec(select(Topic.id).where(Topic.slug == f.topic.lower())).first()
+            topic_id = session.connection().execute(TOPIC_ID, {"slug": f.topic.lower()}).scalar()
             if topic_id is None:
                 return None
             tagged.append(StatementTopic.topic_id == topic_id)
@@ -152,19 +182,57 @@ def cursor_key(sort: Sort, raw: object) -> float | datetime:
     return datetime.fromisoformat(raw)
 
 
-def _after(sort: Sort, key: ColumnElement, position: dict | None) -> list[ColumnElement[bool]]:
+def _after(
+    sort: Sort, key: ColumnElement, position: dict | None, ident: ColumnElement | None = None
+) -> list[ColumnElement[bool]]:
     """Keyset condition: rows strictly after the cursor's (sort key, id) in the list order."""
     if not position:
         return []
     last_id, value = position["id"], cursor_key(sort, position.get("key"))
+    ident = col(Statement.id) if ident is None else ident
     if sort is Sort.newest:
-        return [or_(key < value, and_(key == value, col(Statement.id) < last_id))]
-    return [or_(key > value, and_(key == value, col(Statement.id) > last_id))]
+        return [or_(key < value, and_(key == value, ident < last_id))]
+    return [or_(key > value, and_(key == value, ident > last_id))]
+
+
+def _ranked_page(f: StatementFilter, position: dict | None, limit: int) -> ColumnElement[bool]:
+    """For a search by text alone, best first: the page's ids ranked by FTS5 on its own, so the
+    sort holds two numbers per match instead of whole statements, and statements are read and
+    snippets made for the page only. `+ 0` keeps SQLite filtering its one MATCH scan by these
+    ids: looking each id up in the FTS index would run the whole MATCH again per id."""
+    page = (
+        select(FTS.c.rowid)
+        .where(FTS_MATCH(f.match), *_after(Sort.relevance, FTS.c.rank, position, FTS.c.rowid))
+        .order_by(FTS.c.rank, FTS.c.rowid)
+        .limit(limit)
+    )
+    return (FTS.c.rowid + 0).in_(page)
+
+
+# The statement columns a public statement is built from, in one place for every query.
+STATEMENT_COLUMNS = (
+    col(Statement.id),
+    col(Statement.article_id),
+    col(Statement.speaker_id),
+    col(Statement.speaker_mention),
+    col(Statement.content),
+    col(Statement.type),
+    col(Statement.cue),
+    col(Statement.content_start),
+    col(Statement.content_end),
+    col(Statement.speaker_start),
+    col(Statement.speaker_end),
+    col(Statement.cue_start),
+    col(Statement.cue_end),
+    col(Statement.sentence_index),
+    col(Statement.confidence),
+    col(Statement.dated_at),
+)
 
 
 @dataclass(frozen=True)
 class Found:
-    statement: StatementPublic
+    statement: dict[str, Any]  # a StatementPublic in its JSON shape
     key: object  # the sort value, for the next cursor
     snippet: str | None = None
     score: float | None = None
@@ -185,21 +253,22 @@ def find_statements(
             func.snippet(literal_column("statement_fts"), 0, "<mark>", "</mark>", "…", 24),
             FTS.c.rank,
         ]
-    stmt = _filtered(select(Statement, *extra), f, conds + _after(sort, key, position))
+    if sort is Sort.relevance and replace(f, match=None) == StatementFilter():
+        conds = [*conds, _ranked_page(f, position, limit)]
+    else:
+        conds = conds + _after(sort, key, position)
+    stmt = _filtered(select(*STATEMENT_COLUMNS, *extra), f, conds)
     order = [key.desc(), col(Statement.id).desc()] if sort is Sort.newest else [key, Statement.id]
-    result = session.exec(stmt.order_by(*order).limit(limit)).all()  # type: ignore[call-overload]
-    # One selected entity comes back bare, several as rows: make them all rows.
-    rows = result if extra else [(r,) for r in result]
-    statements = statements_public(session, [r[0] for r in rows])
+    rows = session.connection().execute(stmt.order_by(*order).limit(limit)).all()
+    statements = statement_dicts(session, rows)
     out: list[Found] = []
     for row, public in zip(rows, statements, strict=True):
-        st = row[0]
         if f.match is not None:
-            rank = row[2]
-            value = rank if sort is Sort.relevance else st.dated_at.isoformat()
-            out.append(Found(public, value, snippet=row[1], score=round(-rank, 6)))
+            rank = row.rank
+            value = rank if sort is Sort.relevance else row.dated_at.isoformat()
+            out.append(Found(public, value, snippet=row.snippet, score=round(-rank, 6)))
         else:
-            out.append(Found(public, st.dated_at.isoformat()))
+            out.append(Found(public, row.dated_at.isoformat()))
     return out
 
 
@@ -260,52 +329,60 @@ def facets(
     return out
 
 
-def statements_public(session: Session, rows: Sequence[Statement]) -> list[StatementPublic]:
-    """Public statements with their speaker and topics, loaded in two queries, not 2 per row."""
+def statement_dicts(session: Session, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Statements in the JSON shape of StatementPublic, field for field, with their speaker and
+    topics loaded in two queries, not 2 per row. Rows are anything with the statement's column
+    attributes (table rows or ORM objects). Plain dicts, because validating a model per row cost
+    more than the queries; tests check the shape against the model."""
     speaker_ids = {r.speaker_id for r in rows if r.speaker_id is not None}
-    speakers = {
-        s.id: SpeakerRef(id=s.id, slug=s.slug, name=s.name, kind=s.kind)  # type: ignore[arg-type]
-        for s in session.exec(select(Speaker).where(col(Speaker.id).in_(speaker_ids)))
-    }
-    topics: dict[int, list[StatementTopicPublic]] = defaultdict(list)
-    tag_rows = session.exec(
-        select(StatementTopic, Topic.slug)
-        .join(Topic)
-        .where(col(StatementTopic.statement_id).in_([r.id for r in rows]))
-        .order_by(col(StatementTopic.statement_id), col(StatementTopic.score).desc())
-    ).all()
-    for tag, slug in tag_rows:
-        topics[tag.statement_id].append(
-            StatementTopicPublic(
-                topic=slug,
-                stance=tag.stance,  # type: ignore[arg-type]
-                score=tag.score,
-                evidence=[e for e in tag.evidence if not e.get("stance")],  # type: ignore[misc]
-                stance_evidence=[e for e in tag.evidence if e.get("stance")],  # type: ignore[misc]
+    speakers: dict[int, dict[str, Any]] = {}
+    if speaker_ids:
+        found = session.connection().execute(SPEAKER_REFS, {"ids": list(speaker_ids)})
+        speakers = {i: {"id": i, "slug": s, "name": n, "kind": k} for i, s, n, k in found}
+    topics: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if rows:
+        tag_rows = session.connection().execute(TAGS, {"ids": [r.id for r in rows]})
+        for statement_id, slug, stance, score, evidence in tag_rows:
+            topics[statement_id].append(
+                {
+                    "topic": slug,
+                    "stance": stance,
+                    "score": score,
+                    "evidence": [_evidence(e) for e in evidence if not e.get("stance")],
+                    "stance_evidence": [_evidence(e) for e in evidence if e.get("stance")],
+                }
             )
-        )
     return [
-        StatementPublic(
-            id=r.id,  # type: ignore[arg-type]
-            article_id=r.article_id,
-            speaker=speakers.get(r.speaker_id) if r.speaker_id is not None else None,
-            speaker_mention=r.speaker_mention,
-            content=r.content,
-            type=r.type,  # type: ignore[arg-type]
-            cue=r.cue,
-            content_span=(r.content_start, r.content_end),
-            speaker_span=_span(r.speaker_start, r.speaker_end),
-            cue_span=_span(r.cue_start, r.cue_end),
-            sentence_index=r.sentence_index,
-            confidence=r.confidence,
-            topics=topics.get(r.id, []),  # type: ignore[arg-type]
-        )
+        {
+            "id": r.id,
+            "article_id": r.article_id,
+            "speaker": speakers.get(r.speaker_id) if r.speaker_id is not None else None,
+            "speaker_mention": r.speaker_mention,
+            "content": r.content,
+            "type": r.type,
+            "cue": r.cue,
+            "content_span": [r.content_start, r.content_end],
+            "speaker_span": _span(r.speaker_start, r.speaker_end),
+            "cue_span": _span(r.cue_start, r.cue_end),
+            "sentence_index": r.sentence_index,
+            "confidence": r.confidence,
+            "topics": topics.get(r.id, []),
+        }
         for r in rows
     ]
 
 
-def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
-    return (start, end) if start is not None and end is not None else None
+def _evidence(item: dict[str, Any]) -> dict[str, Any]:
+    # Stored evidence may carry more keys (`stance`); the public item has these two.
+    return {"text": item["text"], "span": item["span"]}
+
+
+def statements_public(session: Session, rows: Sequence[Any]) -> list[StatementPublic]:
+    return [StatementPublic.model_validate(d) for d in statement_dicts(session, rows)]
+
+
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return [start, end] if start is not None and end is not None else None
 
 
 @lru_cache(maxsize=64)

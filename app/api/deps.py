@@ -10,23 +10,38 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Path, Query, Request, Response
+from pydantic_core import to_json
 from sqlmodel import Session
 
 from app.api.problems import ProblemError
 from app.config import Settings, get_settings
-from app.db import get_session
+from app.db import get_engine
 
 # SQLite integers are 64-bit: a larger id can name no row, and must not reach the driver.
 MAX_ID = 2**63 - 1
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
-SessionDep = Annotated[Session, Depends(get_session)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+# Dependencies are async where they do no I/O: FastAPI runs a plain function dependency in the
+# thread pool, a hop that cost more than the work. Handlers still run there.
+
+
+async def open_session() -> AsyncIterator[Session]:
+    # Opening a session touches no database; the handler's queries run in the pool.
+    with Session(get_engine()) as s:
+        yield s
+
+
+async def current_settings() -> Settings:
+    return get_settings()
+
+
+SessionDep = Annotated[Session, Depends(open_session)]
+SettingsDep = Annotated[Settings, Depends(current_settings)]
 
 
 def encode_cursor(position: dict[str, Any]) -> str:
@@ -56,19 +71,12 @@ class PageParams:
     pagination), so rows inserted meanwhile never shift a page."""
 
     def __init__(
-        self,
-        request: Request,
-        response: Response,
-        settings: SettingsDep,
-        limit: Annotated[int | None, Query(ge=1, le=200, description="Items per page.")] = None,
-        cursor: Annotated[
-            str | None, Query(max_length=1000, description="The `next` of the previous page.")
-        ] = None,
+        self, request: Request, response: Response, limit: int, position: dict[str, Any] | None
     ) -> None:
         self.request = request
         self.response = response
-        self.limit = min(limit or settings.default_page_size, settings.max_page_size)
-        self.position = decode_cursor(cursor) if cursor else None
+        self.limit = limit
+        self.position = position
 
     @property
     def after(self) -> int:
@@ -95,7 +103,33 @@ class PageParams:
         return token
 
 
-PageDep = Annotated[PageParams, Depends()]
+async def page_params(
+    request: Request,
+    response: Response,
+    settings: SettingsDep,
+    limit: Annotated[int | None, Query(ge=1, le=200, description="Items per page.")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=1000, description="The `next` of the previous page.")
+    ] = None,
+) -> PageParams:
+    return PageParams(
+        request,
+        response,
+        min(limit or settings.default_page_size, settings.max_page_size),
+        decode_cursor(cursor) if cursor else None,
+    )
+
+
+PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+def json_page(body: dict[str, Any], page: PageParams) -> Response:
+    """A page already in its response model's JSON shape, encoded by the serializer FastAPI
+    uses for response models (so the bytes are the same) but without validating every item
+    again; headers set on the page (`Link`) go along."""
+    response = Response(to_json(body), media_type="application/json")
+    response.headers.raw.extend(page.response.headers.raw)
+    return response
 
 
 def _check_key(settings: Settings, key: str | None) -> None:
@@ -114,7 +148,7 @@ ApiKeyHeader = Annotated[
 ]
 
 
-def require_write_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+async def require_write_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
     if settings.keys:
         _check_key(settings, x_api_key)
     elif not settings.allow_open_writes:
@@ -123,9 +157,13 @@ def require_write_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> 
         )
 
 
-def require_read_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+def check_read_key(settings: Settings, api_key: str | None) -> None:
     if settings.reads_require_key:
-        _check_key(settings, x_api_key)
+        _check_key(settings, api_key)
+
+
+async def require_read_key(settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+    check_read_key(settings, x_api_key)
 
 
 class RateLimiter:
@@ -157,12 +195,10 @@ class RateLimiter:
 limiter = RateLimiter()
 
 
-def rate_limit(request: Request, settings: SettingsDep, x_api_key: ApiKeyHeader = None) -> None:
+def check_rate(settings: Settings, api_key: str | None, client_host: str | None) -> None:
     if not settings.rate_limit_per_minute:
         return
-    who = (
-        f"key:{x_api_key}" if x_api_key else f"ip:{request.client.host if request.client else '-'}"
-    )
+    who = f"key:{api_key}" if api_key else f"ip:{client_host or '-'}"
     wait = limiter.take(who, settings.rate_limit_per_minute)
     if wait:
         raise ProblemError(
@@ -172,7 +208,20 @@ def rate_limit(request: Request, settings: SettingsDep, x_api_key: ApiKeyHeader 
         )
 
 
-def require_json(request: Request) -> None:
+async def rate_limit(
+    request: Request, settings: SettingsDep, x_api_key: ApiKeyHeader = None
+) -> None:
+    check_rate(settings, x_api_key, request.client.host if request.client else None)
+
+
+def guard_read(settings: Settings, api_key: str | None, client_host: str | None) -> None:
+    """The checks of every resource router (rate_limit, then require_read_key), for a read
+    answered without reaching the router: from the response cache."""
+    check_rate(settings, api_key, client_host)
+    check_read_key(settings, api_key)
+
+
+async def require_json(request: Request) -> None:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype != "application/json" and not ctype.endswith("+json"):
         raise ProblemError(415, "Send the body as application/json.")

@@ -17,7 +17,7 @@ access_log = logging.getLogger("quotes.access")
 _SAFE_ID = re.compile(r"[A-Za-z0-9._:-]{1,100}")
 
 
-def mark_route(request: Request) -> None:
+async def mark_route(request: Request) -> None:
     """A dependency of every route: notes the path template that serves the request
     (`/v1/statements/{statement_id}`), so metrics have one series per route, not per id."""
     route = request.scope.get("route")

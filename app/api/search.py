@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from app.api import V1
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import PageDep, SessionDep, json_page
 from app.api.problems import ProblemError, problem_responses
 from app.api.statements import FilterDep
-from app.models import SearchHit, SearchPage
+from app.models import SearchPage
 from app.queries import Sort, count_statements, cursor_key, find_statements
 
 router = APIRouter(prefix=f"{V1}/search", tags=["search"])
@@ -30,17 +30,21 @@ def search(
     f: FilterDep,
     q: Annotated[str, Query(min_length=1, max_length=500, examples=['"territorial integrity"'])],
     count: bool = False,
-) -> SearchPage:
+) -> Response:
     if f.match is None:
         raise ProblemError(422, "q holds no word to search for.", type_="/problems/bad-query")
     page.check(sort=Sort.relevance.value, key=lambda k: cursor_key(Sort.relevance, k))
     found = find_statements(session, f, Sort.relevance, page.position, page.limit)
     last = found[-1].key if found else None
-    return SearchPage(
-        items=[
-            SearchHit(statement=x.statement, snippet=x.snippet or "", score=x.score or 0.0)
+    body = {
+        # The shape of SearchHit.
+        "items": [
+            {"statement": x.statement, "snippet": x.snippet or "", "score": x.score or 0.0}
             for x in found
         ],
-        next=page.next_cursor([x.statement.id for x in found], sort=Sort.relevance.value, key=last),
-        total=count_statements(session, f) if count else None,
-    )
+        "next": page.next_cursor(
+            [x.statement["id"] for x in found], sort=Sort.relevance.value, key=last
+        ),
+        "total": count_statements(session, f) if count else None,
+    }
+    return json_page(body, page)

@@ -8,13 +8,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BeforeValidator
 from sqlmodel import Session
 
 from app.api import V1
-from app.api.deps import IdPath, IdQuery, PageDep, SessionDep
+from app.api.deps import IdPath, IdQuery, PageDep, SessionDep, json_page
 from app.api.problems import ProblemError, problem_responses
 from app.db import get_engine
 from app.models import (
@@ -44,7 +44,7 @@ router = APIRouter(prefix=f"{V1}/statements", tags=["statements"])
 EXPORT_BATCH = 500
 
 
-def statement_filter(
+async def statement_filter(
     speaker: Annotated[
         str | None,
         Query(
@@ -124,23 +124,25 @@ def get_statements(
     ] = None,
     facet_size: Annotated[int, Query(ge=1, le=100)] = 10,
     count: bool = False,
-) -> StatementPage:
+) -> Response:
     page.check(sort=sort.value, key=lambda k: cursor_key(sort, k))
-    found = find_statements(session, f, sort, page.position, page.limit)
-    last = found[-1].key if found else None
-    result = StatementPage(
-        items=[x.statement for x in found],
-        next=page.next_cursor([x.statement.id for x in found], sort=sort.value, key=last),
-    )
-    if count:
-        result.total = count_statements(session, f)
+    names: list[FacetName] = []
     if facet_names:
         try:
             names = [FacetName(n.strip()) for n in facet_names.split(",") if n.strip()]
         except ValueError as exc:
             raise ProblemError(422, f"facets takes a list of: {', '.join(FacetName)}.") from exc
-        result.facets = facets(session, f, names, facet_size)
-    return result
+    found = find_statements(session, f, sort, page.position, page.limit)
+    last = found[-1].key if found else None
+    body = {
+        "items": [x.statement for x in found],
+        "next": page.next_cursor([x.statement["id"] for x in found], sort=sort.value, key=last),
+        "total": count_statements(session, f) if count else None,
+        "facets": {str(k): v.model_dump() for k, v in facets(session, f, names, facet_size).items()}
+        if facet_names
+        else None,
+    }
+    return json_page(body, page)
 
 
 class ExportFormat(StrEnum):
@@ -171,10 +173,10 @@ def _export_rows(f: StatementFilter) -> Iterator[dict]:
         while True:
             found = find_statements(session, f, Sort.oldest, position, EXPORT_BATCH)
             for x in found:
-                yield x.statement.model_dump(mode="json")
+                yield x.statement
             if len(found) < EXPORT_BATCH:
                 return
-            position = {"id": found[-1].statement.id, "key": found[-1].key}
+            position = {"id": found[-1].statement["id"], "key": found[-1].key}
 
 
 def _csv(rows: Iterator[dict]) -> Iterator[str]:

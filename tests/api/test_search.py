@@ -76,6 +76,23 @@ def test_any_user_text_is_safe(seeded: TestClient, q: str) -> None:
         assert_problem(r, 422)
 
 
+@pytest.mark.parametrize("params", [{}, {"since": "2000-01-01"}])
+def test_search_pages_follow_the_single_page_order(two: TestClient, params: dict) -> None:
+    """Cursor pages of a search, by text alone or with another filter, list exactly the hits
+    of one big page, in the same order with the same scores and snippets."""
+    whole = search(two, "the OR said OR walls", limit=200, **params)["items"]
+    assert len(whole) >= 3
+    paged: list[dict] = []
+    page = search(two, "the OR said OR walls", limit=2, **params)
+    paged += page["items"]
+    while page["next"] and len(paged) <= len(whole):
+        page = search(two, "the OR said OR walls", limit=2, cursor=page["next"], **params)
+        paged += page["items"]
+    assert paged == whole
+    scores = [h["score"] for h in whole]
+    assert scores == sorted(scores, reverse=True)
+
+
 def test_search_with_no_words_is_422(seeded: TestClient) -> None:
     assert_problem(seeded.get("/v1/search", params={"q": "***"}), 422)
     assert_problem(seeded.get("/v1/search"), 422)

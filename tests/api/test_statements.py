@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from app.models import SearchPage, StatementPage
 from tests.api.test_articles import assert_problem
 
 PEZESHKIAN = "Masoud Pezeshkian"
@@ -84,6 +85,33 @@ def test_cursor_pages_cover_everything_once(seeded: TestClient) -> None:
         page = seeded.get("/v1/statements", params={"limit": 5, "cursor": page["next"]}).json()
         seen += [s["id"] for s in page["items"]]
     assert len(seen) == len(set(seen)) == 12
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "model"),
+    [
+        ("/v1/statements", {"limit": 200}, StatementPage),
+        ("/v1/statements", {"limit": 3, "count": "true", "facets": "speaker,topic"}, StatementPage),
+        ("/v1/statements", {"q": "walls", "sort": "relevance"}, StatementPage),
+        ("/v1/search", {"q": "territorial integrity", "count": "true"}, SearchPage),
+    ],
+)
+def test_pages_are_byte_for_byte_their_models(
+    seeded: TestClient, path: str, params: dict, model: type[StatementPage | SearchPage]
+) -> None:
+    """Pages are built without the models; their JSON must be exactly what the documented
+    response model makes of it."""
+    r = seeded.get(path, params=params)
+    assert r.status_code == 200 and r.json()["items"]
+    assert model.model_validate_json(r.content).model_dump_json().encode() == r.content
+
+
+def test_evidence_is_split_into_topic_and_stance_evidence(seeded: TestClient) -> None:
+    tags = [t for s in statements(seeded) for t in s["topics"]]
+    assert any(t["evidence"] for t in tags) and any(t["stance_evidence"] for t in tags)
+    for t in tags:
+        for e in t["evidence"] + t["stance_evidence"]:
+            assert set(e) == {"text", "span"}
 
 
 def test_bad_cursor_is_400(seeded: TestClient) -> None:
