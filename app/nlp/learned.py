@@ -1,0 +1,229 @@
+"""A learned cue detector: verbs the word lists do not cover that still attribute content.
+
+PolNeAR counts beliefs, intentions, findings and polls as attributions (``X figures that ...``,
+``the survey gave Clinton a lead``), and many of their verbs are attributions only in some
+frames. A small logistic model over parse features scores each verb the rules left alone;
+a verb scored above the shipped threshold becomes a statement through the same clause
+machinery as a listed cue (``reported._draft_for_verb``), so its content, source and speaker
+follow the same rules. ``scripts/train_cues.py`` trains the weights on PolNeAR train.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from app.nlp.draft import Draft, SpanIndex
+from app.nlp.lexicon import Lexicon
+from app.nlp.reported import (
+    PERSONAL_PRONOUNS,
+    _draft_for_verb,
+    _lemma_in,
+    is_verb,
+    subject_of,
+)
+
+MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
+# Features must mean the same at training and at run time: the model file names the version
+# it was trained with and is ignored when it differs.
+FEATURE_VERSION = 1
+NAMED_KINDS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+@dataclass(frozen=True, slots=True)
+class CueModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: Sequence[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "feature_version": FEATURE_VERSION,
+            "threshold": self.threshold,
+            "bias": self.bias,
+            "weights": self.weights,
+        }
+
+
+# A model that accepts nothing: extraction by the rules alone (for measuring them).
+RULES_ONLY = CueModel(weights={}, bias=0.0, threshold=2.0)
+
+
+def model_from_json(data: dict) -> CueModel | None:
+    if data.get("feature_version") != FEATURE_VERSION:
+        return None
+    return CueModel(
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        bias=float(data["bias"]),
+        threshold=float(data["threshold"]),
+    )
+
+
+@functools.cache
+def get_model() -> CueModel | None:
+    """The shipped model, or None when there is none (the rules then work alone)."""
+    if not MODEL_PATH.exists():
+        return None
+    with MODEL_PATH.open(encoding="utf-8") as fh:
+        return model_from_json(json.load(fh))
+
+
+def subject_kind(subj: Token | None, lex: Lexicon) -> str:
+    """What kind of holder the subject is: a name by entity type, a pronoun, a noun naming a
+    speaker or a document, or some other noun."""
+    if subj is None:
+        return "none"
+    if subj.dep_ == "expl":
+        return "expl"
+    if subj.lower_ in PERSONAL_PRONOUNS:
+        return "pron"
+    if subj.pos_ == "PRON":
+        return "pron_other"
+    if subj.ent_type_ in NAMED_KINDS:
+        return subj.ent_type_
+    if subj.pos_ == "PROPN":
+        return "propn"
+    if _lemma_in(subj, lex.documents):
+        return "document"
+    if _lemma_in(subj, lex.person_nouns, lex.titles, lex.anonymous):
+        return "person_noun"
+    if _lemma_in(subj, lex.organizations, lex.governments, lex.groups):
+        return "group_noun"
+    return "noun"
+
+
+def _lists_of(lemma: str, lex: Lexicon) -> list[str]:
+    named = (
+        ("clause", lex.clause_verbs),
+        ("xcomp", lex.xcomp_verbs),
+        ("object", lex.object_verbs),
+        ("naming", lex.naming_verbs),
+        ("reason", lex.reason_verbs),
+        ("continuation", lex.continuation_verbs),
+    )
+    return [name for name, words in named if lemma in words]
+
+
+def features(t: Token, lex: Lexicon, in_quote: Sequence[bool]) -> list[str]:
+    """Parse features of a candidate cue verb: its word, its frame (which complements it
+    takes), its subject's kind, and its place in the sentence."""
+    lemma = t.lemma_.lower()
+    kids = list(t.children)
+    deps = sorted({c.dep_ for c in kids})
+    subj = subject_of(t)
+    kind = subject_kind(subj, lex)
+    has_that = any(
+        g.dep_ == "mark" and g.lower_ in ("that", "whether", "if")
+        for c in kids
+        if c.dep_ == "ccomp"
+        for g in c.children
+    )
+    frame = "+".join(d for d in deps if d in ("ccomp", "xcomp", "dobj", "prep", "attr", "acomp"))
+    prep = next((c.lower_ for c in kids if c.dep_ == "prep" and c.i > t.i), "-")
+    xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > t.i), None)
+    sent = t.sent
+    out = [
+        f"lemma={lemma}",
+        f"tag={t.tag_}",
+        f"dep={t.dep_}",
+        f"head_pos={t.head.pos_ if t.head is not t else 'self'}",
+        f"dep_head={t.dep_}|{t.head.lemma_.lower() if t.head is not t else '-'}",
+        f"frame={frame}",
+        f"lemma_frame={lemma}|{frame}",
+        f"subj={kind}",
+        f"lemma_subj={lemma}|{kind}",
+        f"lemma_tag={lemma}|{t.tag_}",
+        f"lemma_prep={lemma}|{prep}",
+        f"that={has_that}",
+        f"lemma_that={lemma}|{has_that}",
+        f"first_in_sent={t.i - sent.start < 3}",
+        f"quote_in_sent={any(in_quote[i] for i in range(sent.start, sent.end))}",
+    ]
+    out += [f"child={d}" for d in deps]
+    out += [f"list={name}" for name in _lists_of(lemma, lex)]
+    if subj is not None and kind in ("noun", "document", "person_noun", "group_noun"):
+        out.append(f"subj_lemma={subj.lemma_.lower()}")
+        out.append(f"lemma_subj_lemma={lemma}|{subj.lemma_.lower()}")
+    if xcomp is not None:
+        out.append(f"lemma_xcomp={lemma}|{xcomp.pos_}")
+    if any(c.dep_ == "neg" for c in kids):
+        out.append("neg")
+    if any(c.dep_ == "auxpass" for c in kids):
+        out.append("passive")
+    modal = next((c.lower_ for c in kids if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    if modal is not None:
+        out.append(f"modal={modal}")
+    return out
+
+
+def candidates(doc: Doc, in_quote: Sequence[bool], drafts: Sequence[Draft]) -> Iterator[Token]:
+    """Verbs outside quotes that no kept statement uses as its cue and that stand outside
+    every kept statement's content (a cue inside a content is nested, as for the rules)."""
+    taken = {d.cue_token for d in drafts if d.cue_token is not None}
+    contents = SpanIndex()
+    for i, d in enumerate(drafts):
+        contents.add(d.content_start, d.content_end, i)
+    for t in doc:
+        if in_quote[t.i] or t.i in taken or not is_verb(t) or not t.is_alpha:
+            continue
+        if t.pos_ == "AUX" or t.dep_ in ("aux", "auxpass"):
+            continue
+        if any(True for _ in contents.overlapping(t.idx, t.idx + 1)):
+            continue
+        yield t
+
+
+def draft_for(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
+    """The statement the verb would head as a cue that takes a clause, an infinitive or an
+    object: the listed cues' machinery with this verb added to the clause verbs."""
+    lemma = t.lemma_.lower()
+    if lemma not in lex.clause_verbs:
+        lex = dataclasses.replace(lex, clause_verbs=lex.clause_verbs | {lemma})
+    return _draft_for_verb(t, lex, stop)
+
+
+def free_of(d: Draft, drafts: Sequence[Draft]) -> bool:
+    """The new statement's content overlaps no kept statement's content or cue."""
+    for o in drafts:
+        if d.content_start < o.content_end and o.content_start < d.content_end:
+            return False
+        if (
+            o.cue_start is not None
+            and o.cue_end is not None
+            and d.content_start < o.cue_end
+            and o.cue_start < d.content_end
+        ):
+            return False
+    return True
+
+
+def learned_drafts(
+    doc: Doc,
+    lex: Lexicon,
+    in_quote: Sequence[bool],
+    drafts: Sequence[Draft],
+    model: CueModel | None = None,
+) -> list[Draft]:
+    """Statements headed by verbs the model accepts, beside the rules' ``drafts``."""
+    model = model if model is not None else get_model()
+    if model is None:
+        return []
+    out: list[Draft] = []
+    for t in candidates(doc, in_quote, drafts):
+        if model.probability(features(t, lex, in_quote)) < model.threshold:
+            continue
+        d = draft_for(t, lex, set())
+        if d is not None and free_of(d, [*drafts, *out]):
+            out.append(d)
+    return out
