@@ -111,7 +111,7 @@ def article_examples(
             ),
             None,
         )
-        ex = Example(index, features(t, lex, mask), int(hit is not None), None, 0.0)
+        ex = Example(index, features(t, d, lex, mask), int(hit is not None), None, 0.0)
         if hit is not None:
             ex.gold, ex.coverage = hit
         out.append(ex)

@@ -25,7 +25,13 @@ from app.nlp.lexicon import Lexicon
 from app.nlp.reported import (
     PERSONAL_PRONOUNS,
     _draft_for_verb,
+    _end_char,
+    _extend_right,
+    _in_paragraph,
     _lemma_in,
+    _reciprocal,
+    _subtree_range,
+    _trim_tokens,
     is_verb,
     subject_of,
 )
@@ -33,8 +39,10 @@ from app.nlp.reported import (
 MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
 # Features must mean the same at training and at run time: the model file names the version
 # it was trained with and is ignored when it differs.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 4
 NAMED_KINDS = ("PERSON", "ORG", "NORP", "GPE")
+# "X was apparently referring to ...": the narrator's interpretation, not X's statement
+HEDGES = frozenset({"apparently", "seemingly", "presumably", "evidently", "perhaps", "maybe"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +123,36 @@ def _lists_of(lemma: str, lex: Lexicon) -> list[str]:
     return [name for name, words in named if lemma in words]
 
 
-def features(t: Token, lex: Lexicon, in_quote: Sequence[bool]) -> list[str]:
-    """Parse features of a candidate cue verb: its word, its frame (which complements it
-    takes), its subject's kind, and its place in the sentence."""
+def _length_bucket(n: int) -> str:
+    return next(str(b) for b in (1, 3, 7, 15, 30) if n <= b) if n <= 30 else "long"
+
+
+def statement_features(t: Token, d: Draft, lex: Lexicon) -> list[str]:
+    """What the verb's statement would look like: which complement holds the content, how
+    long it is, on which side of the cue, and what kind of source it has."""
+    doc = t.doc
+    span = doc.char_span(d.content_start, d.content_end, alignment_mode="expand")
+    if span is None:
+        return ["content=none"]
+    link = next((x.dep_ for x in span if x.head.i == t.i != x.i), "other")
+    side = "before" if span.end <= t.i else "after"
+    src = doc[d.source] if d.source is not None else None
+    lemma = t.lemma_.lower()
+    return [
+        f"content_dep={link}",
+        f"lemma_content_dep={lemma}|{link}",
+        f"content_len={_length_bucket(len(span))}",
+        f"content_side={side}",
+        f"content_quote={any(x.is_quote for x in span)}",
+        f"source_kind={subject_kind(src, lex)}|{d.inherited}",
+        f"link_source={link}|{subject_kind(src, lex)}",
+        f"source_dep={src.dep_ if src is not None else '-'}",
+    ]
+
+
+def features(t: Token, d: Draft, lex: Lexicon, in_quote: Sequence[bool]) -> list[str]:
+    """Parse features of a candidate cue verb and of the statement it would head: its word,
+    its frame (which complements it takes), its subject's kind, its place in the sentence."""
     lemma = t.lemma_.lower()
     kids = list(t.children)
     deps = sorted({c.dep_ for c in kids})
@@ -137,8 +172,8 @@ def features(t: Token, lex: Lexicon, in_quote: Sequence[bool]) -> list[str]:
         f"lemma={lemma}",
         f"tag={t.tag_}",
         f"dep={t.dep_}",
-        f"head_pos={t.head.pos_ if t.head is not t else 'self'}",
-        f"dep_head={t.dep_}|{t.head.lemma_.lower() if t.head is not t else '-'}",
+        f"head_pos={t.head.pos_ if t.head.i != t.i else 'self'}",
+        f"dep_head={t.dep_}|{t.head.lemma_.lower() if t.head.i != t.i else '-'}",
         f"frame={frame}",
         f"lemma_frame={lemma}|{frame}",
         f"subj={kind}",
@@ -146,6 +181,7 @@ def features(t: Token, lex: Lexicon, in_quote: Sequence[bool]) -> list[str]:
         f"lemma_tag={lemma}|{t.tag_}",
         f"lemma_prep={lemma}|{prep}",
         f"that={has_that}",
+        f"frame_subj={frame}|{has_that}|{kind}",
         f"lemma_that={lemma}|{has_that}",
         f"first_in_sent={t.i - sent.start < 3}",
         f"quote_in_sent={any(in_quote[i] for i in range(sent.start, sent.end))}",
@@ -164,7 +200,7 @@ def features(t: Token, lex: Lexicon, in_quote: Sequence[bool]) -> list[str]:
     modal = next((c.lower_ for c in kids if c.dep_ == "aux" and c.tag_ == "MD"), None)
     if modal is not None:
         out.append(f"modal={modal}")
-    return out
+    return out + statement_features(t, d, lex)
 
 
 def candidates(doc: Doc, in_quote: Sequence[bool], drafts: Sequence[Draft]) -> Iterator[Token]:
@@ -179,6 +215,8 @@ def candidates(doc: Doc, in_quote: Sequence[bool], drafts: Sequence[Draft]) -> I
             continue
         if t.pos_ == "AUX" or t.dep_ in ("aux", "auxpass"):
             continue
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in t.children):
+            continue
         if any(True for _ in contents.overlapping(t.idx, t.idx + 1)):
             continue
         yield t
@@ -186,11 +224,88 @@ def candidates(doc: Doc, in_quote: Sequence[bool], drafts: Sequence[Draft]) -> I
 
 def draft_for(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     """The statement the verb would head as a cue that takes a clause, an infinitive or an
-    object: the listed cues' machinery with this verb added to the clause verbs."""
+    object: the listed cues' machinery with this verb added to the clause verbs, else one of
+    the frames that machinery leaves to the listed words (``frame_draft``)."""
     lemma = t.lemma_.lower()
     if lemma not in lex.clause_verbs:
         lex = dataclasses.replace(lex, clause_verbs=lex.clause_verbs | {lemma})
-    return _draft_for_verb(t, lex, stop)
+    return _draft_for_verb(t, lex, stop) or frame_draft(t, stop)
+
+
+CHAIN_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
+
+
+def chain_subject(verb: Token, depth: int = 3) -> Token | None:
+    """``went on Twitter to applaud X`` / ``..., refusing to attack his rivals`` / ``... and
+    answering questions``: a verb without a subject of its own takes the subject of the
+    clause it hangs from."""
+    t = verb
+    for _ in range(depth):
+        if t.dep_ not in CHAIN_DEPS or t.head.i == t.i:
+            return None
+        head = t.head
+        if t.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head
+        if not is_verb(head):
+            return None
+        subj = subject_of(head)
+        if subj is not None:
+            return subj
+        t = head
+    return None
+
+
+def frame_draft(t: Token, stop: set[int]) -> Draft | None:
+    """``X was first reported by MSNBC`` (the passive subject is the content, the agent the
+    source), ``she talked about the border`` (the object of the first preposition), and verbs
+    whose subject is that of the clause they hang from."""
+    doc = t.doc
+    kids = list(t.children)
+    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    cue_hi = t.i + 1
+    target: Token | None = None
+    if passive is not None:
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        src = None if agent is None else next((g for g in agent.children if g.dep_ == "pobj"), None)
+        target = passive
+        if agent is not None:
+            cue_hi = agent.i + 1 if agent.i > t.i else cue_hi
+    else:
+        src = subject_of(t) or chain_subject(t)
+        if src is None:
+            return None
+        target = next((c for c in kids if c.dep_ == "dobj" and c.i > t.i), None)
+        if target is not None and _reciprocal(target):
+            # "the two sides accused each other": a dispute the narrator tells
+            return None
+        if target is None:
+            prep = next((c for c in kids if c.dep_ == "prep" and c.i > t.i), None)
+            pobj = (
+                None
+                if prep is None
+                else next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            )
+            if prep is None or pobj is None:
+                return None
+            target, cue_hi = pobj, prep.i + 1
+    if src is not None and (src.dep_ == "expl" or src.i == target.i):
+        return None
+    lo, hi = _subtree_range(target, stop)
+    if passive is None:
+        hi = _extend_right(t, hi, stop)
+    lo, hi = _in_paragraph(doc, t.i, lo, hi)
+    lo, hi = _trim_tokens(doc, lo, hi)
+    if lo >= hi or lo <= t.i < hi:
+        return None
+    return Draft(
+        doc[lo].idx,
+        _end_char(doc[hi - 1]),
+        t.idx,
+        _end_char(doc[cue_hi - 1]),
+        src.i if src is not None else None,
+        anchor=t.i,
+        cue_token=t.i,
+    )
 
 
 def free_of(d: Draft, drafts: Sequence[Draft]) -> bool:
@@ -221,9 +336,9 @@ def learned_drafts(
         return []
     out: list[Draft] = []
     for t in candidates(doc, in_quote, drafts):
-        if model.probability(features(t, lex, in_quote)) < model.threshold:
-            continue
         d = draft_for(t, lex, set())
-        if d is not None and free_of(d, [*drafts, *out]):
+        if d is None or model.probability(features(t, d, lex, in_quote)) < model.threshold:
+            continue
+        if free_of(d, [*drafts, *out]):
             out.append(d)
     return out

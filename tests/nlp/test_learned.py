@@ -7,6 +7,7 @@ from app.nlp.learned import (
     MODEL_PATH,
     RULES_ONLY,
     CueModel,
+    draft_for,
     features,
     get_model,
     model_from_json,
@@ -14,7 +15,7 @@ from app.nlp.learned import (
 from app.nlp.lexicon import get_lexicon
 from app.nlp.parse import get_nlp
 
-BELIEF = "Senator Maria Lopez figures that the tax cut will pay for itself."
+BELIEF = "Governor Ruth Kim understands that the budget will be balanced by next year."
 
 
 def test_shipped_weights_load() -> None:
@@ -34,23 +35,40 @@ def test_model_of_another_feature_version_is_ignored() -> None:
 def test_belief_verb_outside_the_word_lists_is_found() -> None:
     lex = get_lexicon()
     doc = get_nlp()(BELIEF)
-    verb = next(t for t in doc if t.lower_ == "figures")
+    verb = next(t for t in doc if t.lower_ == "understands")
     assert verb.lemma_.lower() not in lex.all_cue_verbs
     assert extract_doc(doc, cue_model=RULES_ONLY).statements == ()
     (st,) = extract_doc(doc).statements
-    assert st.content == "the tax cut will pay for itself"
-    assert st.speaker == "Maria Lopez"
-    assert st.cue is not None and st.cue.startswith("figures")
+    assert st.content == "the budget will be balanced by next year"
+    assert st.speaker == "Ruth Kim"
+    assert st.cue is not None and st.cue.startswith("understands")
 
 
 def test_threshold_decides() -> None:
     doc = get_nlp()(BELIEF)
     model = get_model()
     assert model is not None
-    verb = next(t for t in doc if t.lower_ == "figures")
-    p = model.probability(features(verb, get_lexicon(), [False] * len(doc)))
+    lex = get_lexicon()
+    verb = next(t for t in doc if t.lower_ == "understands")
+    draft = draft_for(verb, lex, set())
+    assert draft is not None
+    p = model.probability(features(verb, draft, lex, [False] * len(doc)))
     strict = CueModel(model.weights, model.bias, threshold=min(p + 0.01, 1.0))
     assert extract_doc(doc, cue_model=strict).statements == ()
+
+
+def test_passive_subject_is_the_content_and_the_agent_the_source() -> None:
+    doc = get_nlp()("The merger was first reported by the Daily Ledger.")
+    verb = next(t for t in doc if t.lower_ == "reported")
+    d = draft_for(verb, get_lexicon(), set())
+    assert d is not None and d.source is not None
+    assert doc.text[d.content_start : d.content_end] == "The merger"
+    assert doc[d.source].text == "Ledger"
+
+
+def test_hedged_verb_is_narration() -> None:
+    doc = get_nlp()("Mustafayev was apparently referring to the conflict between the two states.")
+    assert extract_doc(doc).statements == ()
 
 
 def test_listed_cues_are_left_to_the_rules() -> None:
