@@ -97,7 +97,7 @@ def article_examples(
     }
     mask = inside_mask(doc, find_quotes(doc.text))
     out: list[Example] = []
-    for t in candidates(doc, mask, rule_drafts(doc, lex, mask)):
+    for t in candidates(doc, lex, mask, rule_drafts(doc, lex, mask)):
         d = draft_for(t, lex, set())
         if d is None:
             continue

@@ -39,7 +39,7 @@ from app.nlp.reported import (
 MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
 # Features must mean the same at training and at run time: the model file names the version
 # it was trained with and is ignored when it differs.
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 NAMED_KINDS = ("PERSON", "ORG", "NORP", "GPE")
 # "X was apparently referring to ...": the narrator's interpretation, not X's statement
 HEDGES = frozenset({"apparently", "seemingly", "presumably", "evidently", "perhaps", "maybe"})
@@ -203,15 +203,23 @@ def features(t: Token, d: Draft, lex: Lexicon, in_quote: Sequence[bool]) -> list
     return out + statement_features(t, d, lex)
 
 
-def candidates(doc: Doc, in_quote: Sequence[bool], drafts: Sequence[Draft]) -> Iterator[Token]:
-    """Verbs outside quotes that no kept statement uses as its cue and that stand outside
-    every kept statement's content (a cue inside a content is nested, as for the rules)."""
+def candidates(
+    doc: Doc, lex: Lexicon, in_quote: Sequence[bool], drafts: Sequence[Draft]
+) -> Iterator[Token]:
+    """Verbs (and predicate adjectives) outside quotes that no kept statement uses as its
+    cue and that stand outside every kept statement's content (a cue inside a content is
+    nested, as for the rules). A leading participial frame (``Pointing to the ties, he
+    said ...``) introduces the statement that follows; it is not one of its own."""
     taken = {d.cue_token for d in drafts if d.cue_token is not None}
     contents = SpanIndex()
     for i, d in enumerate(drafts):
         contents.add(d.content_start, d.content_end, i)
     for t in doc:
-        if in_quote[t.i] or t.i in taken or not is_verb(t) or not t.is_alpha:
+        if in_quote[t.i] or t.i in taken or not t.is_alpha:
+            continue
+        if not (is_verb(t) or _predicate_adjective(t)):
+            continue
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.i < t.head.i:
             continue
         if t.pos_ == "AUX" or t.dep_ in ("aux", "auxpass"):
             continue
@@ -222,10 +230,65 @@ def candidates(doc: Doc, in_quote: Sequence[bool], drafts: Sequence[Draft]) -> I
         yield t
 
 
+COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "feel", "sound", "look"})
+
+
+def _predicate_adjective(t: Token) -> bool:
+    """``Smith is confident that ...`` / ``voters are skeptical of ...``: a state of mind."""
+    return (
+        t.pos_ == "ADJ"
+        and t.dep_ == "acomp"
+        and t.head.lemma_.lower() in COPULAS
+        and any(c.dep_ in ("ccomp", "xcomp", "prep") and c.i > t.i for c in t.children)
+    )
+
+
+def adjective_draft(t: Token, stop: set[int]) -> Draft | None:
+    """The content of a predicate adjective is its clause, infinitive or prepositional
+    object; its source is the copula's subject."""
+    doc = t.doc
+    src = subject_of(t.head)
+    if src is None or src.dep_ == "expl":
+        return None
+    comp = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp") and c.i > t.i), None)
+    cue_hi = t.i + 1
+    if comp is not None:
+        lo, hi = _subtree_range(comp, stop)
+        if doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
+            lo, cue_hi = lo + 1, lo + 1
+    else:
+        prep = next((c for c in t.children if c.dep_ == "prep" and c.i > t.i), None)
+        pobj = (
+            None
+            if prep is None
+            else next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        )
+        if prep is None or pobj is None:
+            return None
+        lo, hi = _subtree_range(pobj, stop)
+        cue_hi = prep.i + 1
+    lo, hi = _in_paragraph(doc, t.i, lo, hi)
+    lo, hi = _trim_tokens(doc, max(lo, cue_hi), hi)
+    if lo >= hi:
+        return None
+    cue_lo = min(t.head.i, t.i)
+    return Draft(
+        doc[lo].idx,
+        _end_char(doc[hi - 1]),
+        doc[cue_lo].idx,
+        _end_char(doc[cue_hi - 1]),
+        src.i,
+        anchor=t.i,
+        cue_token=t.i,
+    )
+
+
 def draft_for(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     """The statement the verb would head as a cue that takes a clause, an infinitive or an
     object: the listed cues' machinery with this verb added to the clause verbs, else one of
     the frames that machinery leaves to the listed words (``frame_draft``)."""
+    if t.pos_ == "ADJ":
+        return adjective_draft(t, stop)
     lemma = t.lemma_.lower()
     if lemma not in lex.clause_verbs:
         lex = dataclasses.replace(lex, clause_verbs=lex.clause_verbs | {lemma})
@@ -335,7 +398,7 @@ def learned_drafts(
     if model is None:
         return []
     out: list[Draft] = []
-    for t in candidates(doc, in_quote, drafts):
+    for t in candidates(doc, lex, in_quote, drafts):
         d = draft_for(t, lex, set())
         if d is None or model.probability(features(t, d, lex, in_quote)) < model.threshold:
             continue
