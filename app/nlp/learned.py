@@ -1,6 +1,6 @@
 """A learned cue detector: verbs the word lists do not cover that still attribute content.
 
-PolNeAR counts beliefs, intentions, findings and polls as attributions (``X figures that ...``,
+PolNeAR counts beliefs, intentions, findings and polls as attributions (``X understands that ...``,
 ``the survey gave Clinton a lead``), and many of their verbs are attributions only in some
 frames. A small logistic model over parse features scores each verb the rules left alone;
 a verb scored above the shipped threshold becomes a statement through the same clause
