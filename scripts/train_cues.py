@@ -26,7 +26,15 @@ import numpy as np
 from spacy.tokens import Doc, DocBin
 
 from app.nlp import extract_doc, prepare_text, rule_drafts
-from app.nlp.learned import MODEL_PATH, RULES_ONLY, CueModel, candidates, draft_for, features
+from app.nlp.learned import (
+    MODEL_PATH,
+    RULES_ONLY,
+    CueModel,
+    candidates,
+    draft_for,
+    features,
+    free_of,
+)
 from app.nlp.lexicon import Lexicon, get_lexicon
 from app.nlp.parse import MODEL_NAME, get_nlp
 from app.nlp.quotes import find_quotes, inside_mask
@@ -97,9 +105,11 @@ def article_examples(
     }
     mask = inside_mask(doc, find_quotes(doc.text))
     out: list[Example] = []
-    for t in candidates(doc, lex, mask, rule_drafts(doc, lex, mask)):
+    drafts = rule_drafts(doc, lex, mask)
+    for t in candidates(doc, lex, mask, drafts):
         d = draft_for(t, lex, set())
-        if d is None:
+        if d is None or not free_of(d, drafts):
+            # the same statements as at run time: one overlapping the rules' is never made
             continue
         hit = next(
             (
