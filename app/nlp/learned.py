@@ -39,7 +39,7 @@ from app.nlp.reported import (
 MODEL_PATH = Path(__file__).parent / "data" / "cue_model.json"
 # Features must mean the same at training and at run time: the model file names the version
 # it was trained with and is ignored when it differs.
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 NAMED_KINDS = ("PERSON", "ORG", "NORP", "GPE")
 # "X was apparently referring to ...": the narrator's interpretation, not X's statement
 HEDGES = frozenset({"apparently", "seemingly", "presumably", "evidently", "perhaps", "maybe"})
@@ -50,6 +50,9 @@ class CueModel:
     weights: dict[str, float]
     bias: float
     threshold: float
+    # share of a lemma's uses (outside quotes) that lie in a cue in PolNeAR train, the rules'
+    # cues included: how often the word attributes at all, whatever the frame
+    cue_rates: dict[str, float] = dataclasses.field(default_factory=dict)
 
     def probability(self, features: Sequence[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -61,6 +64,7 @@ class CueModel:
             "threshold": self.threshold,
             "bias": self.bias,
             "weights": self.weights,
+            "cue_rates": self.cue_rates,
         }
 
 
@@ -75,6 +79,7 @@ def model_from_json(data: dict) -> CueModel | None:
         weights={str(k): float(v) for k, v in data["weights"].items()},
         bias=float(data["bias"]),
         threshold=float(data["threshold"]),
+        cue_rates={str(k): float(v) for k, v in data.get("cue_rates", {}).items()},
     )
 
 
@@ -148,6 +153,14 @@ def statement_features(t: Token, d: Draft, lex: Lexicon) -> list[str]:
         f"link_source={link}|{subject_kind(src, lex)}",
         f"source_dep={src.dep_ if src is not None else '-'}",
     ]
+
+
+def rate_features(lemma: str, rates: dict[str, float], base: Sequence[str]) -> list[str]:
+    """The lemma's cue rate in tenths, alone and with the complement holding the content."""
+    rate = rates.get(lemma)
+    bucket = "unseen" if rate is None else str(min(int(rate * 10), 9))
+    link = next((f[len("content_dep=") :] for f in base if f.startswith("content_dep=")), "-")
+    return [f"cue_rate={bucket}", f"cue_rate_link={bucket}|{link}"]
 
 
 def features(t: Token, d: Draft, lex: Lexicon, in_quote: Sequence[bool]) -> list[str]:
@@ -400,7 +413,11 @@ def learned_drafts(
     out: list[Draft] = []
     for t in candidates(doc, lex, in_quote, drafts):
         d = draft_for(t, lex, set())
-        if d is None or model.probability(features(t, d, lex, in_quote)) < model.threshold:
+        if d is None:
+            continue
+        base = features(t, d, lex, in_quote)
+        rated = base + rate_features(t.lemma_.lower(), model.cue_rates, base)
+        if model.probability(rated) < model.threshold:
             continue
         if free_of(d, [*drafts, *out]):
             out.append(d)
