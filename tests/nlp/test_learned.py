@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.nlp import extract_doc
 from app.nlp.learned import (
     MODEL_PATH,
@@ -64,6 +66,44 @@ def test_passive_subject_is_the_content_and_the_agent_the_source() -> None:
     assert d is not None and d.source is not None
     assert doc.text[d.content_start : d.content_end] == "The merger"
     assert doc[d.source].text == "Ledger"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "content", "cue", "source"),
+    [
+        (
+            "Mayor Tom Hill is confident that the bridge will open in May.",
+            "confident",
+            "the bridge will open in May",
+            "is confident that",
+            "Hill",
+        ),
+        (
+            "Mayor Tom Hill is skeptical of the new budget.",
+            "skeptical",
+            "the new budget",
+            "is skeptical of",
+            "Hill",
+        ),
+        (
+            "Several senators went on television to applaud the new budget.",
+            "applaud",
+            "the new budget",
+            "applaud",
+            "senators",
+        ),
+    ],
+)
+def test_frames_outside_the_listed_cues(
+    text: str, word: str, content: str, cue: str, source: str
+) -> None:
+    doc = get_nlp()(text)
+    t = next(x for x in doc if x.lower_ == word)
+    d = draft_for(t, get_lexicon(), set())
+    assert d is not None and d.cue_start is not None and d.source is not None
+    assert doc.text[d.content_start : d.content_end] == content
+    assert doc.text[d.cue_start : d.cue_end] == cue
+    assert doc[d.source].text == source
 
 
 def test_hedged_verb_is_narration() -> None:
