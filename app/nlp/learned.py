@@ -1,11 +1,14 @@
-"""A learned cue detector: verbs the word lists do not cover that still attribute content.
+"""A learned cue detector: verbs and predicate adjectives that attribute content in frames
+the word lists do not cover.
 
-PolNeAR counts beliefs, intentions, findings and polls as attributions (``X understands that ...``,
-``the survey gave Clinton a lead``), and many of their verbs are attributions only in some
-frames. A small logistic model over parse features scores each verb the rules left alone;
-a verb scored above the shipped threshold becomes a statement through the same clause
-machinery as a listed cue (``reported._draft_for_verb``), so its content, source and speaker
-follow the same rules. ``scripts/train_cues.py`` trains the weights on PolNeAR train.
+PolNeAR counts beliefs, intentions, findings and polls as attributions (``X understands that
+...``, ``the survey gave Clinton a lead``), and many of their words are attributions only in
+some frames. A small logistic model over parse features scores each verb (or ``is confident
+that`` adjective) that no kept statement uses as its cue; one scored above the shipped
+threshold becomes a statement through the clause machinery of the listed cues
+(``reported._draft_for_verb``), or, for the frames that machinery leaves to the lists, through
+``frame_draft`` / ``adjective_draft``, so its content, source and speaker follow the same
+rules. ``scripts/train_cues.py`` trains the weights on PolNeAR train.
 """
 
 from __future__ import annotations
