@@ -20,7 +20,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from app.nlp.draft import Draft, SpanIndex
-from app.nlp.lexicon import get_lexicon
+from app.nlp.learned import CueModel, learned_drafts
+from app.nlp.lexicon import Lexicon, get_lexicon
 from app.nlp.parse import MAX_CHARS, get_nlp
 from app.nlp.quotes import Quote, QuoteIndex, attribute_quotes, find_quotes, inside_mask
 from app.nlp.reported import (
@@ -117,17 +118,22 @@ def extract_many(
 
 
 def extract_doc(
-    doc: Doc, original: str | None = None, taxonomy: Taxonomy | None = None
+    doc: Doc,
+    original: str | None = None,
+    taxonomy: Taxonomy | None = None,
+    cue_model: CueModel | None = None,
 ) -> Extraction:
     """Statements of a parsed document. ``original`` is the text as ingested when the parser
     saw a masked copy of it (see ``prepare_text``); strings are cut from it. Topics come from
-    `taxonomy`, the shipped default when None (a service passes the one its users edited)."""
+    `taxonomy`, the shipped default when None (a service passes the one its users edited).
+    Verbs outside the cue lists are scored by `cue_model`, the shipped one when None."""
     lex = get_lexicon()
     text = doc.text
     source = original if original is not None and len(original) == len(text) else text
     quotes = find_quotes(text)
     mask = inside_mask(doc, quotes)
-    drafts = prune([*find_reported(doc, lex, mask), *noun_statements(doc, lex, mask)])
+    drafts = rule_drafts(doc, lex, mask)
+    drafts += learned_drafts(doc, lex, mask, drafts, cue_model)
     # a headline colon ("Trump: ...") only counts where no cue verb already attributes
     taken = SpanIndex()
     for i, d in enumerate(drafts):
@@ -164,6 +170,11 @@ def extract_doc(
         st = dataclasses.replace(st, topics=_topics(doc, cs, ce, taxonomy))
         statements.append(st)
     return Extraction(tuple(statements), tuple(speakers))
+
+
+def rule_drafts(doc: Doc, lex: Lexicon, mask: Sequence[bool]) -> list[Draft]:
+    """Statements of the listed cue verbs and nouns, nesting pruned."""
+    return prune([*find_reported(doc, lex, mask), *noun_statements(doc, lex, mask)])
 
 
 def _overlaps_any(d: Draft, others: SpanIndex) -> bool:
