@@ -12,7 +12,10 @@ import re
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "＂": '"'})
 # A phrase in quotes (closed, or running to the end when unbalanced), or one bare token.
 _PART = re.compile(r'"([^"]*)"?|(\S+)')
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits, as FTS5's unicode61 tokenizer splits text ("_" separates words there).
+_WORD = re.compile(r"[^\W_]+")
+# A query must hold at least one word (a JSON Schema pattern, matched anywhere in the text).
+SEARCHABLE = r"[^\W_]"
 
 
 def _quoted(words: list[str]) -> str:

@@ -10,6 +10,7 @@ from app.api.problems import ProblemError, problem_responses
 from app.api.statements import FilterDep
 from app.models import SearchPage
 from app.queries import Sort, count_statements, cursor_key, find_statements
+from app.search import SEARCHABLE
 
 router = APIRouter(prefix=f"{V1}/search", tags=["search"])
 
@@ -28,7 +29,16 @@ def search(
     session: SessionDep,
     page: PageDep,
     f: FilterDep,
-    q: Annotated[str, Query(min_length=1, max_length=500, examples=['"territorial integrity"'])],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            pattern=SEARCHABLE,
+            description='Words, "a phrase", prefix*, a OR b (at least one word).',
+            examples=['"territorial integrity"'],
+        ),
+    ],
     count: bool = False,
 ) -> Response:
     if f.match is None:

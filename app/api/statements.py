@@ -37,7 +37,10 @@ from app.queries import (
     find_statements,
     statement_detail,
 )
-from app.search import fts_query
+from app.search import SEARCHABLE, fts_query
+
+_FACET = "(" + "|".join(FacetName) + ")"
+FACETS_PATTERN = rf"^\s*{_FACET}\s*(,\s*{_FACET}\s*)*$"
 
 router = APIRouter(prefix=f"{V1}/statements", tags=["statements"])
 
@@ -75,7 +78,8 @@ async def statement_filter(
         str | None,
         Query(
             max_length=500,
-            description='Full-text: words, "a phrase", prefix*, a OR b.',
+            pattern=SEARCHABLE,
+            description='Full-text: words, "a phrase", prefix*, a OR b (at least one word).',
             examples=["territorial integrity"],
         ),
     ] = None,
@@ -120,7 +124,13 @@ def get_statements(
     sort: Sort = Sort.newest,
     facet_names: Annotated[
         str | None,
-        Query(alias="facets", max_length=100, examples=["speaker,topic,stance"]),
+        Query(
+            alias="facets",
+            max_length=100,
+            pattern=FACETS_PATTERN,
+            description="Comma-separated: " + ", ".join(FacetName) + ".",
+            examples=["speaker,topic,stance"],
+        ),
     ] = None,
     facet_size: Annotated[int, Query(ge=1, le=100)] = 10,
     count: bool = False,

@@ -95,7 +95,23 @@ def test_search_pages_follow_the_single_page_order(two: TestClient, params: dict
 
 def test_search_with_no_words_is_422(seeded: TestClient) -> None:
     assert_problem(seeded.get("/v1/search", params={"q": "***"}), 422)
+    assert_problem(seeded.get("/v1/search", params={"q": "_ -- _"}), 422)
+    assert_problem(seeded.get("/v1/statements", params={"q": "?!"}), 422)
     assert_problem(seeded.get("/v1/search"), 422)
+
+
+def test_underscores_separate_words_as_in_the_index(seeded: TestClient) -> None:
+    joined = seeded.get("/v1/search", params={"q": "territorial_integrity"}).json()["items"]
+    plain = seeded.get("/v1/search", params={"q": "territorial integrity"}).json()["items"]
+    assert joined and {h["statement"]["id"] for h in joined} <= {
+        h["statement"]["id"] for h in plain
+    }
+
+
+def test_facet_names_may_be_spaced(seeded: TestClient) -> None:
+    r = seeded.get("/v1/statements", params={"facets": " speaker , type "})
+    assert r.status_code == 200, r.text
+    assert set(r.json()["facets"]) == {"speaker", "type"}
 
 
 def test_q_is_also_a_filter_and_composes(two: TestClient) -> None:
