@@ -431,12 +431,25 @@ def _extend_right(verb: Token, hi: int, stop: set[int]) -> int:
     for c in verb.rights:
         if c.i < hi:
             continue
+        if c.is_quote:
+            # "called her ''the first lady ...''": the parser hangs the quotation marks on
+            # the verb; the quoted words after them are still the content
+            continue
         if c.dep_ in ("punct", "conj", "cc") or c.i in stop:
             break
-        if c.dep_ in ("npadvmod", "advmod", "tmod") or c.ent_type_ in ("DATE", "TIME"):
+        if c.dep_ in ("npadvmod", "advmod", "tmod") or _is_time(c):
             continue
         hi = max(hi, c.right_edge.i + 1)
     return hi
+
+
+def _is_time(t: Token) -> bool:
+    """``Tuesday`` / ``in June 2015`` / ``on Friday``: when it was said, not what."""
+    if t.ent_type_ in ("DATE", "TIME"):
+        return True
+    return t.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children
+    )
 
 
 def _strip_that(doc: Doc, lo: int, hi: int) -> tuple[int, int, Token | None]:
@@ -465,12 +478,28 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
         head_subject = subject_of(head)
         if head.i >= hi and head_subject is not None and head_subject.i < lo:
             return start, sent.end
+        if head.i < lo and _runs_on(head, doc, hi, sent.end):
+            return start, sent.end
         return (hi, sent.end) if head.i >= hi else (start, lo)
     if before:
         return start, lo
     if after:
         return hi, sent.end
     return None
+
+
+def _runs_on(head: Token, doc: Doc, lo: int, hi: int) -> bool:
+    """``A, he said, because B`` / ``A, he said, by doing B``: the words after the cue clause
+    still belong to the governing clause (not a new clause joined by ``and`` or ``but``)."""
+    first = next((t for t in doc[lo:hi] if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    t = first
+    while t.head.i not in (head.i, t.i):
+        t = t.head
+    return (
+        t.head.i == head.i and t.i != head.i and t.dep_ not in ("conj", "cc", "parataxis", "punct")
+    )
 
 
 def _skip_discourse(doc: Doc, lo: int, hi: int) -> int:

@@ -397,3 +397,40 @@ def test_title_description_resolves_to_person() -> None:
 )
 def test_narration_is_not_a_statement(text: str) -> None:
     assert extract(text).statements == ()
+
+
+# (text, the contents of its statements, exact up to the quotation marks and the full stop
+# at either end)
+BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # quotation marks the parser hangs on the verb do not end a naming verb's content
+    (
+        "Mayor Ruth Kim, who ran the city for a decade, called him ''the best chief we ever had.''",
+        ["him ''the best chief we ever had."],
+    ),
+    (
+        "Dana Holt, a labor economist at Yale, called it “a turning point for the union.”",
+        ["it “a turning point for the union."],
+    ),
+    # the words after a mid-sentence cue clause still belong to the clause it interrupts
+    (
+        "The lenders have been blocking the deal, she said, by refusing to extend the loans.",
+        ["The lenders have been blocking the deal, she said, by refusing to extend the loans"],
+    ),
+    # ... but a new clause joined by "and" is the narrator's
+    (
+        "The factory is closing, he said, and the town is worried.",
+        ["The factory is closing"],
+    ),
+    # when the cue was used is not part of what was announced
+    (
+        "The governor announced her candidacy in June 2015.",
+        ["her candidacy"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "contents"), BOUNDARY_CASES)
+def test_content_boundaries(text: str, contents: list[str]) -> None:
+    marks = "“”\"'‘’.,"
+    got = [s.content.strip(marks) for s in extract(text).statements]
+    assert got == [c.strip(marks) for c in contents]
