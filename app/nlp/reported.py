@@ -930,6 +930,9 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         return _asked_draft(t, stop)
     if subj.dep_ == "expl":
         return None
+    named = relative_naming(t, subj, lex, stop)
+    if named is not None:
+        return named
     found = content_of(t, lex, stop)
     that: Token | None = None
     cue_hi = t.i + 1
@@ -967,6 +970,42 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         subj.i,
         anchor=t.i,
         inherited=inherited,
+        cue_token=t.i,
+    )
+
+
+WH_OBJECTS = frozenset({"which", "who", "whom", "what", "that"})
+
+
+def relative_naming(t: Token, subj: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
+    """``Rubio, whom he dubbed “the little senator”`` / ``what critics have called a “scheme”``
+    / ``which she described as “a disaster”``: a naming verb whose object is the relative
+    word before it. The content is the whole relative clause, from that word to the name;
+    the source and the cue stand inside it."""
+    lemma = t.lemma_.lower()
+    if lemma not in lex.naming_verbs and lemma not in lex.as_verbs:
+        return None
+    kids = list(t.children)
+    wh = next((c for c in kids if c.dep_ == "dobj" and c.i < subj.i), None)
+    if wh is None or wh.lower_ not in WH_OBJECTS or subj.i > t.i:
+        return None
+    if not any(
+        c.i > t.i and (c.dep_ in ("oprd", "xcomp", "attr", "acomp") or c.lower_ == "as")
+        for c in kids
+    ):
+        return None
+    doc = t.doc
+    lo, hi = _in_paragraph(doc, t.i, wh.i, _extend_right(t, t.i + 1, stop))
+    lo, hi = _trim_tokens(doc, lo, hi)
+    if hi <= t.i + 1:
+        return None
+    return Draft(
+        doc[lo].idx,
+        _end_char(doc[hi - 1]),
+        t.idx,
+        _end_char(t),
+        subj.i,
+        anchor=t.i,
         cue_token=t.i,
     )
 

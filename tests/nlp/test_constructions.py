@@ -421,12 +421,44 @@ BOUNDARY_CASES: list[tuple[str, list[str]]] = [
         "The factory is closing, he said, and the town is worried.",
         ["The factory is closing"],
     ),
+    # a naming verb in a relative clause: the whole clause, from the relative word on
+    (
+        "Voters cheered for Tom Lane, whom the mayor dubbed “the people's builder.”",
+        ["whom the mayor dubbed “the people's builder."],
+    ),
+    (
+        "The dispute over what critics have called a “slush fund” dragged on for months.",
+        ["what critics have called a “slush fund"],
+    ),
     # when the cue was used is not part of what was announced
     (
         "The governor announced her candidacy in June 2015.",
         ["her candidacy"],
     ),
 ]
+
+
+# (text, the speaker mention as it stands in the text)
+MENTION_CASES: list[tuple[str, str]] = [
+    # a person's age and description belong to the mention
+    (
+        "Ana Ruiz, 34, a nurse in Tucson, said the clinic would close.",
+        "Ana Ruiz, 34, a nurse in Tucson",
+    ),
+    # a relative clause after a comma is the narrator's aside
+    (
+        "Paul Dorn, head of the carpenters' union, which has 900 members, said the vote was bad.",
+        "Paul Dorn, head of the carpenters' union",
+    ),
+    ("Mr. Hale, whose firm lost the bid, said the process was unfair.", "Mr. Hale"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), MENTION_CASES)
+def test_speaker_mention_span(text: str, mention: str) -> None:
+    (st,) = extract(text).statements
+    assert st.speaker_mention == mention
+    assert st.speaker_span is not None and text[slice(*st.speaker_span)] == mention
 
 
 @pytest.mark.parametrize(("text", "contents"), BOUNDARY_CASES)
