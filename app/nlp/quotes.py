@@ -265,10 +265,8 @@ def attribute_quotes(
             continue
         sent = doc[last].sent
         # "A," he said [, "B."]: a cue clause right after the quote, inside its sentence
-        after = [
-            t for t in doc[last + 1 : min(len(doc), last + 12)] if t.sent == sent or t.i <= sent.end
-        ]
-        after = _until_quote(after, text)
+        # (the parser may start a new sentence after a closing mark: “A.” Trump said.)
+        after = _until_quote(doc[last + 1 : min(len(doc), last + 12)], text)
         cue = _cue_near(after, cue_set)
         if cue is not None and not _adjacent_after(doc, last, cue, cue_subjects[cue.i]):
             cue = None

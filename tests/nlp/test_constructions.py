@@ -466,3 +466,20 @@ def test_content_boundaries(text: str, contents: list[str]) -> None:
     marks = "“”\"'‘’.,"
     got = [s.content.strip(marks) for s in extract(text).statements]
     assert got == [c.strip(marks) for c in contents]
+
+
+def test_cue_after_a_closing_mark_that_ends_the_sentence() -> None:
+    # the parser starts a new sentence after the closing mark; the cue still follows the quote
+    text = (
+        "The mayor was criticized by Governor Ann Reyes, who called the plan “reckless.”\n"
+        "“Why are you still defending it?” Reyes asked city officials. "
+        "“What does this say about your budget?”\n"
+        "Several officials disagreed."
+    )
+    sts = extract(text).statements
+    assert [(s.cue, s.speaker, s.type) for s in sts] == [
+        ("called", "Ann Reyes", "mixed"),
+        ("asked", "Ann Reyes", "direct"),
+    ]
+    assert sts[0].content.endswith("“reckless.”") or sts[0].content.endswith("“reckless")
+    assert sts[1].content.endswith("What does this say about your budget?")
