@@ -80,7 +80,12 @@ def _scan_double(text: str, start: int, end: int) -> list[Quote]:
         ch = text[i]
         two = text[i : i + 2]
         width = 1
-        if ch in CURLY_OPEN or two == NYT_OPEN:
+        if open_at is not None and ch == "“" and _closes(text, i, end):
+            # "..., that could hurt her here,“ said Jim Clyburn": an opening mark typed
+            # where the closing one belongs
+            out.append(Quote(open_at, i + 1, True))
+            open_at = None
+        elif ch in CURLY_OPEN or two == NYT_OPEN:
             width = 2 if two == NYT_OPEN else 1
             if open_at is not None:  # a missing closer: end the previous quote here
                 out.append(Quote(open_at, _rstrip(text, open_at, i), False))
@@ -100,6 +105,14 @@ def _scan_double(text: str, start: int, end: int) -> list[Quote]:
     if open_at is not None:
         out.append(Quote(open_at, _rstrip(text, open_at, end), False))
     return out
+
+
+def _closes(text: str, i: int, end: int) -> bool:
+    """The mark at i ends a quotation: it follows a word or punctuation and is followed by a
+    space, punctuation or the paragraph end."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    return not prev.isspace() and not nxt.isalnum() and nxt not in "“‘\"'"
 
 
 def _is_word(ch: str) -> bool:

@@ -298,7 +298,7 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         (
             c
             for c in kids
-            if c.dep_ in CLAUSE_DEPS
+            if (c.dep_ in CLAUSE_DEPS and not _adverbial_before(c, verb))
             or (c.dep_ == "xcomp" and c.i > verb.i and lemma not in lex.xcomp_verbs)
         ),
         None,
@@ -415,6 +415,19 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             sent = verb.sent
             return colon.i + 1, sent.end, None
     return None
+
+
+SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "because", "although", "though", "since", "until", "once"}
+)
+
+
+def _adverbial_before(clause: Token, verb: Token) -> bool:
+    """``After the senator quit, Cruz said ...``: the parser may take a leading time or reason
+    clause for the cue's complement; what was said follows the cue."""
+    return clause.i < verb.i and any(
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children
+    )
 
 
 def _reciprocal(obj: Token) -> bool:

@@ -430,6 +430,17 @@ BOUNDARY_CASES: list[tuple[str, list[str]]] = [
         "The dispute over what critics have called a “slush fund” dragged on for months.",
         ["what critics have called a “slush fund"],
     ),
+    # a leading time clause is not what was said, even when the parser takes it for one
+    (
+        "In remarks made soon after the company closed its plant, Grant said the town "
+        "would be “hit hard.”",
+        ["the town would be “hit hard."],
+    ),
+    # an opening mark typed where the closing one belongs still ends the quotation
+    (
+        "“We will appeal the ruling,“ said Maria Santos, a lawyer for the city.",
+        ["We will appeal the ruling"],
+    ),
     # when the cue was used is not part of what was announced
     (
         "The governor announced her candidacy in June 2015.",
