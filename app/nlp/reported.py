@@ -62,6 +62,24 @@ def subject_of(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    return root_noun(verb)
+
+
+def root_noun(verb: Token) -> Token | None:
+    """``Two analysts, Ann Lee and Tom Roe, found in 2014 that ...``: the parser may take the
+    verb for a participle modifying the subject and leave the sentence without a main verb;
+    with a clause of its own the verb is the main verb, and that noun its subject."""
+    head = verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        return head
     return None
 
 
@@ -119,10 +137,16 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
     if verb.dep_ == "conj" or (
         verb.dep_ in ("advcl", "xcomp", "dep")
         and verb.tag_ == "VBG"
-        and verb.lemma_.lower() in lex.continuation_verbs
+        and (verb.lemma_.lower() in lex.continuation_verbs or _free_adjunct(verb))
     ):
         return subject_of(head) or inherited_subject(head, lex, depth - 1)
     return None
+
+
+def _free_adjunct(verb: Token) -> bool:
+    """``Sanders went further, endorsing eight candidates ...``: an ``-ing`` phrase set off by
+    a comma after its clause is done by that clause's subject."""
+    return verb.dep_ == "advcl" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == ","
 
 
 def gerund_subject(verb: Token) -> Token | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon
+from app.nlp.reported import root_noun
 from app.nlp.types import Speaker, SpeakerKind
 
 NAME_POS = ("PROPN",)
@@ -90,11 +91,10 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
         ):
             hi = tok.left_edge.i
             break
-        if (
-            tok.head.i == t.i
-            and tok.dep_ == "acl"
-            and tok.tag_ == "VBG"
-            and (tok.lemma_.lower() in lex.all_cue_verbs)
+        if tok.head.i == t.i and (
+            (tok.dep_ == "acl" and tok.tag_ == "VBG" and (tok.lemma_.lower() in lex.all_cue_verbs))
+            # the verb the parser hung on its own subject
+            or root_noun(tok) is not None
         ):
             # "a group backing Bush": the participle is the cue, not part of the source
             hi = tok.left_edge.i

@@ -494,3 +494,29 @@ def test_cue_after_a_closing_mark_that_ends_the_sentence() -> None:
     ]
     assert sts[0].content.endswith("“reckless.”") or sts[0].content.endswith("“reckless")
     assert sts[1].content.endswith("What does this say about your budget?")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # an -ing phrase after a comma is done by its clause's subject
+        (
+            "On Friday, Mayor Ana Ortiz went further, endorsing three council candidates "
+            "“who share our values.”",
+            "Ana Ortiz",
+            "endorsing",
+            "three council candidates “who share our values.”",
+        ),
+        # a main verb the parser hung on its own subject as a participle
+        (
+            "Two economists, Ruth Gale and Omar Diaz, found in 2019 that the tax was “a failure.”",
+            "Ruth Gale",
+            "found",
+            "the tax was “a failure.”",
+        ),
+    ],
+)
+def test_subject_of_a_misread_verb(text: str, speaker: str, cue: str, content: str) -> None:
+    (st,) = extract(text).statements
+    assert (st.cue, st.content) == (cue, content)
+    assert st.speaker_mention is not None and speaker in st.speaker_mention
