@@ -441,6 +441,12 @@ BOUNDARY_CASES: list[tuple[str, list[str]]] = [
         "“We will appeal the ruling,“ said Maria Santos, a lawyer for the city.",
         ["We will appeal the ruling"],
     ),
+    # speech verbs with a preposition that names the topic
+    ("Senator Lena Park railed against the “rigged” trade deals.", ["the “rigged” trade deals"]),
+    (
+        "The coach boasted about a plan to spend “a fortune” on new players.",
+        ["a plan to spend “a fortune” on new players"],
+    ),
     # when the cue was used is not part of what was announced
     (
         "The governor announced her candidacy in June 2015.",
