@@ -517,6 +517,10 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
             return start, sent.end
         if head.i < lo and _runs_on(head, doc, hi, sent.end):
             return start, sent.end
+        if head.i >= hi and _runs_on(head, doc, start, lo):
+            # "In the long run, economists say, costs will fall": the opening words are the
+            # governing clause's own
+            return start, sent.end
         return (hi, sent.end) if head.i >= hi else (start, lo)
     if before:
         return start, lo
@@ -526,8 +530,9 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
 
 
 def _runs_on(head: Token, doc: Doc, lo: int, hi: int) -> bool:
-    """``A, he said, because B`` / ``A, he said, by doing B``: the words after the cue clause
-    still belong to the governing clause (not a new clause joined by ``and`` or ``but``)."""
+    """``A, he said, because B`` / ``A, he said, by doing B``: the words in [lo, hi) beside the
+    cue clause still belong to the governing clause (not a new clause joined by ``and`` or
+    ``but``)."""
     first = next((t for t in doc[lo:hi] if not t.is_punct and not t.is_space), None)
     if first is None:
         return False

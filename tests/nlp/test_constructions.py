@@ -416,6 +416,11 @@ BOUNDARY_CASES: list[tuple[str, list[str]]] = [
         "The lenders have been blocking the deal, she said, by refusing to extend the loans.",
         ["The lenders have been blocking the deal, she said, by refusing to extend the loans"],
     ),
+    # ... and so do the words before it
+    (
+        "By next spring, the planners say, the bridge will reopen to traffic.",
+        ["By next spring, the planners say, the bridge will reopen to traffic"],
+    ),
     # ... but a new clause joined by "and" is the narrator's
     (
         "The factory is closing, he said, and the town is worried.",
