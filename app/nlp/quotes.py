@@ -164,11 +164,25 @@ def find_quotes(text: str) -> list[Quote]:
         spans.extend(sorted(doubles + singles, key=lambda q: q.start))
     merged: list[Quote] = []
     for q in spans:
-        if merged and not merged[-1].closed and _only_space(text, merged[-1].end, q.start):
+        if (
+            merged
+            and not merged[-1].closed
+            and _only_space(text, merged[-1].end, q.start)
+            and _runs_on_speech(text, merged[-1])
+        ):
             merged[-1] = Quote(merged[-1].start, q.end, q.closed)
         else:
             merged.append(q)
     return [q for q in merged if q.end - q.start > 2]
+
+
+MIN_RUN_ON_WORDS = 4
+
+
+def _runs_on_speech(text: str, q: Quote) -> bool:
+    """A quotation that continues in the next paragraph is speech, a sentence or more; two
+    words left open (``''family fortunes.'.')``) are a mistyped closing mark."""
+    return len(text[q.start : q.end].split()) >= MIN_RUN_ON_WORDS
 
 
 def _only_space(text: str, start: int, end: int) -> bool:

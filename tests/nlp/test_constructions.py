@@ -531,3 +531,17 @@ def test_subject_of_a_misread_verb(text: str, speaker: str, cue: str, content: s
     (st,) = extract(text).statements
     assert (st.cue, st.content) == (cue, content)
     assert st.speaker_mention is not None and speaker in st.speaker_mention
+
+
+def test_mistyped_closing_mark_does_not_run_into_the_next_paragraph() -> None:
+    text = (
+        "(The agency counts another 300 ''family trusts.'.')\n\n"
+        "''The count depends on staff,'' Ms. Ward said. "
+        "''The more analysts you have, the better the numbers.''"
+    )
+    sts = extract(text).statements
+    assert not any("\n" in s.content for s in sts)
+    (ward,) = [s for s in sts if s.speaker == "Ward"]
+    assert ward.type == "direct"
+    assert ward.content.startswith("The count depends on staff")
+    assert ward.content.endswith("the better the numbers.")
