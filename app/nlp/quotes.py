@@ -245,7 +245,7 @@ def attribute_quotes(
     """
     text = doc.text
     qindex = QuoteIndex(quotes)
-    _absorb_quotes(drafts, qindex)
+    _absorb_quotes(text, drafts, qindex)
     out = list(drafts)
     owners = SpanIndex()
     for i, d in enumerate(out):
@@ -449,12 +449,20 @@ def _fit_to_quote(text: str, d: Draft, q: Quote) -> None:
             d.content_start = q.start
 
 
-def _absorb_quotes(drafts: Sequence[Draft], quotes: QuoteIndex) -> None:
+def _absorb_quotes(text: str, drafts: Sequence[Draft], quotes: QuoteIndex) -> None:
     """A reported content that reaches into a quote takes the whole quote: the parser often
-    sees only one sentence of ``“A. B,” he says``."""
+    sees only one sentence of ``“A. B,” he says``; a quote that finishes the content's
+    sentence (``X said A, but “B.”``) is taken too."""
     for d in drafts:
         if d.cue_start is None or d.cue_end is None:
             continue
+        if d.cue_end <= d.content_start:
+            end = d.content_end
+            after = next(
+                (q for q in quotes.overlapping(end, end + MAX_LINK) if q.start >= end), None
+            )
+            if after is not None and _same_sentence_link(text[end : after.start]):
+                d.content_end = after.end
         for q in list(quotes.overlapping(d.content_start, d.content_end)):
             if q.start <= d.cue_start < q.end:
                 continue
@@ -562,6 +570,18 @@ def _until_quote(tokens: Sequence[Token], text: str) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+LINK_WORDS = frozenset({"but", "and", "because", "since", "as"})
+MAX_LINK = 12
+
+
+def _same_sentence_link(gap: str) -> bool:
+    """Only a comma and maybe one conjunction join the content to the quote after it."""
+    if "\n" in gap or any(ch in gap for ch in ".!?") or len(gap) > MAX_LINK:
+        return False
+    words = gap.replace(",", " ").split()
+    return "," in gap and all(w.lower() in LINK_WORDS for w in words) and len(words) <= 1
 
 
 def _continues(text: str, prev: Draft, q: Quote, prev_quoted: bool, source_end: int) -> bool:

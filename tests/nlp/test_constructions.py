@@ -446,6 +446,11 @@ BOUNDARY_CASES: list[tuple[str, list[str]]] = [
         "“We will appeal the ruling,“ said Maria Santos, a lawyer for the city.",
         ["We will appeal the ruling"],
     ),
+    # a quote that finishes the reported sentence is part of its content
+    (
+        "Ms. Vance said she had received offers for the land, but “none of them were serious.”",
+        ["she had received offers for the land, but “none of them were serious."],
+    ),
     # speech verbs with a preposition that names the topic
     ("Senator Lena Park railed against the “rigged” trade deals.", ["the “rigged” trade deals"]),
     (
