@@ -63,7 +63,10 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     say ...``); a name keeps its age and appositions (``Renee Gold, 83, a baker``) but stops
     at a clause (``Renee Gold, who ...``). Never across a line, a dateline dash or edge
     punctuation."""
-    if t.lower_ in lex.pronouns["relative"] or t.pos_ == "PRON":
+    if t.lower_ in lex.pronouns["relative"] or (
+        # "some of her followers", "someone in the audience": a pronoun keeps its phrase
+        t.pos_ == "PRON" and not any(c.dep_ in ("prep", "relcl", "acl") for c in t.rights)
+    ):
         return t.i, t.i + 1
     doc = t.doc
     lo, hi = t.left_edge.i, t.right_edge.i + 1

@@ -478,6 +478,9 @@ MENTION_CASES: list[tuple[str, str]] = [
         "Paul Dorn, head of the carpenters' union",
     ),
     ("Mr. Hale, whose firm lost the bid, said the process was unfair.", "Mr. Hale"),
+    # a pronoun keeps the phrase that says who is meant
+    ("Some of the marchers said the rally would go on.", "Some of the marchers"),
+    ("Someone in the crowd said the vote was rigged.", "Someone in the crowd"),
 ]
 
 
