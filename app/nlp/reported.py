@@ -363,8 +363,9 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
                 else next((c for c in reason.children if c.dep_ in ("pobj", "pcomp")), None)
             )
             if target is not None:
-                lo, hi = _subtree_range(target, stop)
-                return lo, _extend_right(verb, hi, stop), None
+                # "mocked Rubio for “having a tough night”": who is charged, and with what
+                _lo, hi = _subtree_range(target, stop)
+                return obj.left_edge.i, _extend_right(verb, hi, stop), None
         if obj is not None and (
             any(tok.is_quote for tok in obj.subtree)
             or any(
