@@ -329,6 +329,8 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
     )
     if clause is not None and lemma in lex.clause_verbs:
         lo, hi = _subtree_range(clause, stop)
+        if clause.i > verb.i:
+            hi = _extend_clause(verb, hi, stop)
         return _strip_that(doc, lo, hi)
     if lemma in lex.as_verbs:
         # "heralded the deal as a “breakthrough”", "referred to Obama as “the MVP”"
@@ -383,7 +385,7 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None and x.i > verb.i:
             lo, hi = _subtree_range(x, stop)
-            return lo, hi, None
+            return lo, _extend_clause(verb, hi, stop), None
     if lemma in lex.object_verbs and lemma not in lex.addressee_verbs:
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
         clause = (
@@ -488,6 +490,21 @@ def _is_time(t: Token) -> bool:
     return t.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children
     )
+
+
+CONDITION_MARKS = frozenset({"unless", "if", "until", "because", "so"})
+
+
+def _extend_clause(verb: Token, hi: int, stop: set[int]) -> int:
+    """``vowed to impose a tariff unless the company cancels ...``: a condition the parser
+    hung on the cue verb belongs to what was promised."""
+    for c in verb.rights:
+        if c.i < hi or c.i in stop or c.dep_ != "advcl":
+            continue
+        if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            return c.right_edge.i + 1
+        break
+    return hi
 
 
 def _strip_that(doc: Doc, lo: int, hi: int) -> tuple[int, int, Token | None]:

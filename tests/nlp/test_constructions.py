@@ -456,6 +456,11 @@ BOUNDARY_CASES: list[tuple[str, list[str]]] = [
         "The senator mocked Dan Lee for “losing every debate.”",
         ["Dan Lee for “losing every debate."],
     ),
+    # a condition the parser hangs on the cue verb belongs to what was promised
+    (
+        "He has threatened to pull funding for the project, unless the city hires more police.",
+        ["to pull funding for the project, unless the city hires more police"],
+    ),
     # speech verbs with a preposition that names the topic
     ("Senator Lena Park railed against the “rigged” trade deals.", ["the “rigged” trade deals"]),
     (
