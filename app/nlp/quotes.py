@@ -80,7 +80,12 @@ def _scan_double(text: str, start: int, end: int) -> list[Quote]:
         ch = text[i]
         two = text[i : i + 2]
         width = 1
-        if ch in CURLY_OPEN or two == NYT_OPEN:
+        if open_at is not None and ch == "“" and _closes(text, i, end):
+            # "..., that could hurt her here,“ said Jim Clyburn": an opening mark typed
+            # where the closing one belongs
+            out.append(Quote(open_at, i + 1, True))
+            open_at = None
+        elif ch in CURLY_OPEN or two == NYT_OPEN:
             width = 2 if two == NYT_OPEN else 1
             if open_at is not None:  # a missing closer: end the previous quote here
                 out.append(Quote(open_at, _rstrip(text, open_at, i), False))
@@ -100,6 +105,14 @@ def _scan_double(text: str, start: int, end: int) -> list[Quote]:
     if open_at is not None:
         out.append(Quote(open_at, _rstrip(text, open_at, end), False))
     return out
+
+
+def _closes(text: str, i: int, end: int) -> bool:
+    """The mark at i ends a quotation: it follows a word or punctuation and is followed by a
+    space, punctuation or the paragraph end."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    return not prev.isspace() and not nxt.isalnum() and nxt not in "“‘\"'"
 
 
 def _is_word(ch: str) -> bool:
@@ -151,11 +164,25 @@ def find_quotes(text: str) -> list[Quote]:
         spans.extend(sorted(doubles + singles, key=lambda q: q.start))
     merged: list[Quote] = []
     for q in spans:
-        if merged and not merged[-1].closed and _only_space(text, merged[-1].end, q.start):
+        if (
+            merged
+            and not merged[-1].closed
+            and _only_space(text, merged[-1].end, q.start)
+            and _runs_on_speech(text, merged[-1])
+        ):
             merged[-1] = Quote(merged[-1].start, q.end, q.closed)
         else:
             merged.append(q)
     return [q for q in merged if q.end - q.start > 2]
+
+
+MIN_RUN_ON_WORDS = 4
+
+
+def _runs_on_speech(text: str, q: Quote) -> bool:
+    """A quotation that continues in the next paragraph is speech, a sentence or more; two
+    words left open (``''family fortunes.'.')``) are a mistyped closing mark."""
+    return len(text[q.start : q.end].split()) >= MIN_RUN_ON_WORDS
 
 
 def _only_space(text: str, start: int, end: int) -> bool:
@@ -218,7 +245,7 @@ def attribute_quotes(
     """
     text = doc.text
     qindex = QuoteIndex(quotes)
-    _absorb_quotes(drafts, qindex)
+    _absorb_quotes(text, drafts, qindex)
     out = list(drafts)
     owners = SpanIndex()
     for i, d in enumerate(out):
@@ -265,10 +292,8 @@ def attribute_quotes(
             continue
         sent = doc[last].sent
         # "A," he said [, "B."]: a cue clause right after the quote, inside its sentence
-        after = [
-            t for t in doc[last + 1 : min(len(doc), last + 12)] if t.sent == sent or t.i <= sent.end
-        ]
-        after = _until_quote(after, text)
+        # (the parser may start a new sentence after a closing mark: “A.” Trump said.)
+        after = _until_quote(doc[last + 1 : min(len(doc), last + 12)], text)
         cue = _cue_near(after, cue_set)
         if cue is not None and not _adjacent_after(doc, last, cue, cue_subjects[cue.i]):
             cue = None
@@ -424,12 +449,20 @@ def _fit_to_quote(text: str, d: Draft, q: Quote) -> None:
             d.content_start = q.start
 
 
-def _absorb_quotes(drafts: Sequence[Draft], quotes: QuoteIndex) -> None:
+def _absorb_quotes(text: str, drafts: Sequence[Draft], quotes: QuoteIndex) -> None:
     """A reported content that reaches into a quote takes the whole quote: the parser often
-    sees only one sentence of ``“A. B,” he says``."""
+    sees only one sentence of ``“A. B,” he says``; a quote that finishes the content's
+    sentence (``X said A, but “B.”``) is taken too."""
     for d in drafts:
         if d.cue_start is None or d.cue_end is None:
             continue
+        if d.cue_end <= d.content_start:
+            end = d.content_end
+            after = next(
+                (q for q in quotes.overlapping(end, end + MAX_LINK) if q.start >= end), None
+            )
+            if after is not None and _same_sentence_link(text[end : after.start]):
+                d.content_end = after.end
         for q in list(quotes.overlapping(d.content_start, d.content_end)):
             if q.start <= d.cue_start < q.end:
                 continue
@@ -537,6 +570,18 @@ def _until_quote(tokens: Sequence[Token], text: str) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+LINK_WORDS = frozenset({"but", "and", "because", "since", "as"})
+MAX_LINK = 12
+
+
+def _same_sentence_link(gap: str) -> bool:
+    """Only a comma and maybe one conjunction join the content to the quote after it."""
+    if "\n" in gap or any(ch in gap for ch in ".!?") or len(gap) > MAX_LINK:
+        return False
+    words = gap.replace(",", " ").split()
+    return "," in gap and all(w.lower() in LINK_WORDS for w in words) and len(words) <= 1
 
 
 def _continues(text: str, prev: Draft, q: Quote, prev_quoted: bool, source_end: int) -> bool:

@@ -62,6 +62,24 @@ def subject_of(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    return root_noun(verb)
+
+
+def root_noun(verb: Token) -> Token | None:
+    """``Two analysts, Ann Lee and Tom Roe, found in 2014 that ...``: the parser may take the
+    verb for a participle modifying the subject and leave the sentence without a main verb;
+    with a clause of its own the verb is the main verb, and that noun its subject."""
+    head = verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        return head
     return None
 
 
@@ -119,7 +137,7 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
     if verb.dep_ == "conj" or (
         verb.dep_ in ("advcl", "xcomp", "dep")
         and verb.tag_ == "VBG"
-        and verb.lemma_.lower() in lex.continuation_verbs
+        and (verb.lemma_.lower() in lex.continuation_verbs or _free_adjunct(verb))
     ):
         owner = _content_owner(verb, head, lex)
         if owner is not None:
@@ -148,6 +166,12 @@ def _after_comma_and(verb: Token) -> bool:
     """``..., and noted``: the comma sets the second verb apart from the clause before it."""
     doc = verb.doc
     return verb.i >= 2 and doc[verb.i - 1].lower_ == "and" and doc[verb.i - 2].text == ","
+
+
+def _free_adjunct(verb: Token) -> bool:
+    """``Sanders went further, endorsing eight candidates ...``: an ``-ing`` phrase set off by
+    a comma after its clause is done by that clause's subject."""
+    return verb.dep_ == "advcl" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == ","
 
 
 def gerund_subject(verb: Token) -> Token | None:
@@ -323,13 +347,15 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         (
             c
             for c in kids
-            if c.dep_ in CLAUSE_DEPS
+            if (c.dep_ in CLAUSE_DEPS and not _adverbial_before(c, verb))
             or (c.dep_ == "xcomp" and c.i > verb.i and lemma not in lex.xcomp_verbs)
         ),
         None,
     )
     if clause is not None and lemma in lex.clause_verbs:
         lo, hi = _subtree_range(clause, stop)
+        if clause.i > verb.i:
+            hi = _extend_clause(verb, hi, stop)
         return _strip_that(doc, lo, hi)
     if lemma in lex.as_verbs:
         # "heralded the deal as a “breakthrough”", "referred to Obama as “the MVP”"
@@ -364,8 +390,9 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
                 else next((c for c in reason.children if c.dep_ in ("pobj", "pcomp")), None)
             )
             if target is not None:
-                lo, hi = _subtree_range(target, stop)
-                return lo, _extend_right(verb, hi, stop), None
+                # "mocked Rubio for “having a tough night”": who is charged, and with what
+                _lo, hi = _subtree_range(target, stop)
+                return obj.left_edge.i, _extend_right(verb, hi, stop), None
         if obj is not None and (
             any(tok.is_quote for tok in obj.subtree)
             or any(
@@ -383,7 +410,7 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         x = next((c for c in kids if c.dep_ == "xcomp"), None)
         if x is not None and x.i > verb.i:
             lo, hi = _subtree_range(x, stop)
-            return lo, hi, None
+            return lo, _extend_clause(verb, hi, stop), None
     if lemma in lex.object_verbs and lemma not in lex.addressee_verbs:
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
         clause = (
@@ -458,6 +485,19 @@ def _object_after_on(verb: Token) -> Token | None:
     return target
 
 
+SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "because", "although", "though", "since", "until", "once"}
+)
+
+
+def _adverbial_before(clause: Token, verb: Token) -> bool:
+    """``After the senator quit, Cruz said ...``: the parser may take a leading time or reason
+    clause for the cue's complement; what was said follows the cue."""
+    return clause.i < verb.i and any(
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children
+    )
+
+
 def _reciprocal(obj: Token) -> bool:
     return (
         obj.lower_ in ("other", "another")
@@ -472,11 +512,39 @@ def _extend_right(verb: Token, hi: int, stop: set[int]) -> int:
     for c in verb.rights:
         if c.i < hi:
             continue
+        if c.is_quote:
+            # "called her ''the first lady ...''": the parser hangs the quotation marks on
+            # the verb; the quoted words after them are still the content
+            continue
         if c.dep_ in ("punct", "conj", "cc") or c.i in stop:
             break
-        if c.dep_ in ("npadvmod", "advmod", "tmod") or c.ent_type_ in ("DATE", "TIME"):
+        if c.dep_ in ("npadvmod", "advmod", "tmod") or _is_time(c):
             continue
         hi = max(hi, c.right_edge.i + 1)
+    return hi
+
+
+def _is_time(t: Token) -> bool:
+    """``Tuesday`` / ``in June 2015`` / ``on Friday``: when it was said, not what."""
+    if t.ent_type_ in ("DATE", "TIME"):
+        return True
+    return t.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children
+    )
+
+
+CONDITION_MARKS = frozenset({"unless", "if", "until", "because", "so"})
+
+
+def _extend_clause(verb: Token, hi: int, stop: set[int]) -> int:
+    """``vowed to impose a tariff unless the company cancels ...``: a condition the parser
+    hung on the cue verb belongs to what was promised."""
+    for c in verb.rights:
+        if c.i < hi or c.i in stop or c.dep_ != "advcl":
+            continue
+        if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            return c.right_edge.i + 1
+        break
     return hi
 
 
@@ -506,12 +574,33 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
         head_subject = subject_of(head)
         if head.i >= hi and head_subject is not None and head_subject.i < lo:
             return start, sent.end
+        if head.i < lo and _runs_on(head, doc, hi, sent.end):
+            return start, sent.end
+        if head.i >= hi and _runs_on(head, doc, start, lo):
+            # "In the long run, economists say, costs will fall": the opening words are the
+            # governing clause's own
+            return start, sent.end
         return (hi, sent.end) if head.i >= hi else (start, lo)
     if before:
         return start, lo
     if after:
         return hi, sent.end
     return None
+
+
+def _runs_on(head: Token, doc: Doc, lo: int, hi: int) -> bool:
+    """``A, he said, because B`` / ``A, he said, by doing B``: the words in [lo, hi) beside the
+    cue clause still belong to the governing clause (not a new clause joined by ``and`` or
+    ``but``)."""
+    first = next((t for t in doc[lo:hi] if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    t = first
+    while t.head.i not in (head.i, t.i):
+        t = t.head
+    return (
+        t.head.i == head.i and t.i != head.i and t.dep_ not in ("conj", "cc", "parataxis", "punct")
+    )
 
 
 def _skip_discourse(doc: Doc, lo: int, hi: int) -> int:
@@ -942,6 +1031,9 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         return _asked_draft(t, stop)
     if subj.dep_ == "expl":
         return None
+    named = relative_naming(t, subj, lex, stop)
+    if named is not None:
+        return named
     found = content_of(t, lex, stop)
     that: Token | None = None
     cue_hi = t.i + 1
@@ -979,6 +1071,42 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         subj.i,
         anchor=t.i,
         inherited=inherited,
+        cue_token=t.i,
+    )
+
+
+WH_OBJECTS = frozenset({"which", "who", "whom", "what", "that"})
+
+
+def relative_naming(t: Token, subj: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
+    """``Rubio, whom he dubbed “the little senator”`` / ``what critics have called a “scheme”``
+    / ``which she described as “a disaster”``: a naming verb whose object is the relative
+    word before it. The content is the whole relative clause, from that word to the name;
+    the source and the cue stand inside it."""
+    lemma = t.lemma_.lower()
+    if lemma not in lex.naming_verbs and lemma not in lex.as_verbs:
+        return None
+    kids = list(t.children)
+    wh = next((c for c in kids if c.dep_ == "dobj" and c.i < subj.i), None)
+    if wh is None or wh.lower_ not in WH_OBJECTS or subj.i > t.i:
+        return None
+    if not any(
+        c.i > t.i and (c.dep_ in ("oprd", "xcomp", "attr", "acomp") or c.lower_ == "as")
+        for c in kids
+    ):
+        return None
+    doc = t.doc
+    lo, hi = _in_paragraph(doc, t.i, wh.i, _extend_right(t, t.i + 1, stop))
+    lo, hi = _trim_tokens(doc, lo, hi)
+    if hi <= t.i + 1:
+        return None
+    return Draft(
+        doc[lo].idx,
+        _end_char(doc[hi - 1]),
+        t.idx,
+        _end_char(t),
+        subj.i,
+        anchor=t.i,
         cue_token=t.i,
     )
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon
+from app.nlp.reported import root_noun
 from app.nlp.types import Speaker, SpeakerKind
 
 NAME_POS = ("PROPN",)
@@ -61,9 +62,13 @@ LEFT_BREAKS = frozenset({"—", "–", ")", ":", ";"})
 def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     """Token range [start, end) of the source mention headed by ``t`` as annotators mark it:
     a description keeps its modifiers (``Exit polls taken in South Carolina``, ``Voters who
-    say ...``); a name stops at its first comma or clause (``Renee Gold, 83, of Sarasota`` ->
-    ``Renee Gold``). Never across a line, a dateline dash or edge punctuation."""
-    if t.lower_ in lex.pronouns["relative"] or t.pos_ == "PRON":
+    say ...``); a name keeps its age and appositions (``Renee Gold, 83, a baker``) but stops
+    at a clause (``Renee Gold, who ...``). Never across a line, a dateline dash or edge
+    punctuation."""
+    if t.lower_ in lex.pronouns["relative"] or (
+        # "some of her followers", "someone in the audience": a pronoun keeps its phrase
+        t.pos_ == "PRON" and not any(c.dep_ in ("prep", "relcl", "acl") for c in t.rights)
+    ):
         return t.i, t.i + 1
     doc = t.doc
     lo, hi = t.left_edge.i, t.right_edge.i + 1
@@ -74,14 +79,10 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     is_name = t.pos_ == "PROPN"
     for i in range(t.i + 1, hi):
         tok = doc[i]
-        if (
-            "\n" in tok.text
-            or tok.text == ":"
-            or (
-                # "Renee Gold, 83, of Sarasota": an age starts the description, not the name
-                is_name and tok.text == "," and i + 1 < hi and doc[i + 1].like_num
-            )
-        ):
+        if "\n" in tok.text or tok.text == ":":
+            hi = i
+            break
+        if tok.text == "," and i + 1 < hi and _comment_clause(doc[i + 1]):
             hi = i
             break
         if (
@@ -95,11 +96,10 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
         ):
             hi = tok.left_edge.i
             break
-        if (
-            tok.head.i == t.i
-            and tok.dep_ == "acl"
-            and tok.tag_ == "VBG"
-            and (tok.lemma_.lower() in lex.all_cue_verbs)
+        if tok.head.i == t.i and (
+            (tok.dep_ == "acl" and tok.tag_ == "VBG" and (tok.lemma_.lower() in lex.all_cue_verbs))
+            # the verb the parser hung on its own subject
+            or root_noun(tok) is not None
         ):
             # "a group backing Bush": the participle is the cue, not part of the source
             hi = tok.left_edge.i
@@ -113,6 +113,12 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     ):
         hi -= 1
     return lo, hi
+
+
+def _comment_clause(first: Token) -> bool:
+    """``the union, which endorsed Sanders`` / ``Mr. Trump, whose appeal is ...``: a relative
+    clause after a comma is the narrator's aside, not part of the mention."""
+    return first.lower_ in ("which", "whose")
 
 
 def name_range(t: Token) -> tuple[int, int]:

@@ -101,7 +101,7 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
     ),
     (
         "Senator Ann Ross accused the governor of wasting public money.",
-        [("wasting public money", "Ann Ross", "indirect", "accused")],
+        [("the governor of wasting public money", "Ann Ross", "indirect", "accused")],
     ),
     (
         "Ann Ross called the plan “a disgrace” and said it would fail.",
@@ -467,3 +467,169 @@ def test_title_with_of_phrase_before_the_name() -> None:
 )
 def test_narration_is_not_a_statement(text: str) -> None:
     assert extract(text).statements == ()
+
+
+# (text, the contents of its statements, exact up to the quotation marks and the full stop
+# at either end)
+BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # quotation marks the parser hangs on the verb do not end a naming verb's content
+    (
+        "Mayor Ruth Kim, who ran the city for a decade, called him ''the best chief we ever had.''",
+        ["him ''the best chief we ever had."],
+    ),
+    (
+        "Dana Holt, a labor economist at Yale, called it “a turning point for the union.”",
+        ["it “a turning point for the union."],
+    ),
+    # the words after a mid-sentence cue clause still belong to the clause it interrupts
+    (
+        "The lenders have been blocking the deal, she said, by refusing to extend the loans.",
+        ["The lenders have been blocking the deal, she said, by refusing to extend the loans"],
+    ),
+    # ... and so do the words before it
+    (
+        "By next spring, the planners say, the bridge will reopen to traffic.",
+        ["By next spring, the planners say, the bridge will reopen to traffic"],
+    ),
+    # ... but a new clause joined by "and" is the narrator's
+    (
+        "The factory is closing, he said, and the town is worried.",
+        ["The factory is closing"],
+    ),
+    # a naming verb in a relative clause: the whole clause, from the relative word on
+    (
+        "Voters cheered for Tom Lane, whom the mayor dubbed “the people's builder.”",
+        ["whom the mayor dubbed “the people's builder."],
+    ),
+    (
+        "The dispute over what critics have called a “slush fund” dragged on for months.",
+        ["what critics have called a “slush fund"],
+    ),
+    # a leading time clause is not what was said, even when the parser takes it for one
+    (
+        "In remarks made soon after the company closed its plant, Grant said the town "
+        "would be “hit hard.”",
+        ["the town would be “hit hard."],
+    ),
+    # an opening mark typed where the closing one belongs still ends the quotation
+    (
+        "“We will appeal the ruling,“ said Maria Santos, a lawyer for the city.",
+        ["We will appeal the ruling"],
+    ),
+    # a quote that finishes the reported sentence is part of its content
+    (
+        "Ms. Vance said she had received offers for the land, but “none of them were serious.”",
+        ["she had received offers for the land, but “none of them were serious."],
+    ),
+    # a charge names who is charged and with what
+    (
+        "The senator mocked Dan Lee for “losing every debate.”",
+        ["Dan Lee for “losing every debate."],
+    ),
+    # a condition the parser hangs on the cue verb belongs to what was promised
+    (
+        "He has threatened to pull funding for the project, unless the city hires more police.",
+        ["to pull funding for the project, unless the city hires more police"],
+    ),
+    # speech verbs with a preposition that names the topic
+    ("Senator Lena Park railed against the “rigged” trade deals.", ["the “rigged” trade deals"]),
+    (
+        "The coach boasted about a plan to spend “a fortune” on new players.",
+        ["a plan to spend “a fortune” on new players"],
+    ),
+    # when the cue was used is not part of what was announced
+    (
+        "The governor announced her candidacy in June 2015.",
+        ["her candidacy"],
+    ),
+]
+
+
+# (text, the speaker mention as it stands in the text)
+MENTION_CASES: list[tuple[str, str]] = [
+    # a person's age and description belong to the mention
+    (
+        "Ana Ruiz, 34, a nurse in Tucson, said the clinic would close.",
+        "Ana Ruiz, 34, a nurse in Tucson",
+    ),
+    # a relative clause after a comma is the narrator's aside
+    (
+        "Paul Dorn, head of the carpenters' union, which has 900 members, said the vote was bad.",
+        "Paul Dorn, head of the carpenters' union",
+    ),
+    ("Mr. Hale, whose firm lost the bid, said the process was unfair.", "Mr. Hale"),
+    # a pronoun keeps the phrase that says who is meant
+    ("Some of the marchers said the rally would go on.", "Some of the marchers"),
+    ("Someone in the crowd said the vote was rigged.", "Someone in the crowd"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), MENTION_CASES)
+def test_speaker_mention_span(text: str, mention: str) -> None:
+    (st,) = extract(text).statements
+    assert st.speaker_mention == mention
+    assert st.speaker_span is not None and text[slice(*st.speaker_span)] == mention
+
+
+@pytest.mark.parametrize(("text", "contents"), BOUNDARY_CASES)
+def test_content_boundaries(text: str, contents: list[str]) -> None:
+    marks = "“”\"'‘’.,"
+    got = [s.content.strip(marks) for s in extract(text).statements]
+    assert got == [c.strip(marks) for c in contents]
+
+
+def test_cue_after_a_closing_mark_that_ends_the_sentence() -> None:
+    # the parser starts a new sentence after the closing mark; the cue still follows the quote
+    text = (
+        "The mayor was criticized by Governor Ann Reyes, who called the plan “reckless.”\n"
+        "“Why are you still defending it?” Reyes asked city officials. "
+        "“What does this say about your budget?”\n"
+        "Several officials disagreed."
+    )
+    sts = extract(text).statements
+    assert [(s.cue, s.speaker, s.type) for s in sts] == [
+        ("called", "Ann Reyes", "mixed"),
+        ("asked", "Ann Reyes", "direct"),
+    ]
+    assert sts[0].content.endswith("“reckless.”") or sts[0].content.endswith("“reckless")
+    assert sts[1].content.endswith("What does this say about your budget?")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # an -ing phrase after a comma is done by its clause's subject
+        (
+            "On Friday, Mayor Ana Ortiz went further, endorsing three council candidates "
+            "“who share our values.”",
+            "Ana Ortiz",
+            "endorsing",
+            "three council candidates “who share our values.”",
+        ),
+        # a main verb the parser hung on its own subject as a participle
+        (
+            "Two economists, Ruth Gale and Omar Diaz, found in 2019 that the tax was “a failure.”",
+            "Ruth Gale",
+            "found",
+            "the tax was “a failure.”",
+        ),
+    ],
+)
+def test_subject_of_a_misread_verb(text: str, speaker: str, cue: str, content: str) -> None:
+    (st,) = extract(text).statements
+    assert (st.cue, st.content) == (cue, content)
+    assert st.speaker_mention is not None and speaker in st.speaker_mention
+
+
+def test_mistyped_closing_mark_does_not_run_into_the_next_paragraph() -> None:
+    text = (
+        "(The agency counts another 300 ''family trusts.'.')\n\n"
+        "''The count depends on staff,'' Ms. Ward said. "
+        "''The more analysts you have, the better the numbers.''"
+    )
+    sts = extract(text).statements
+    assert not any("\n" in s.content for s in sts)
+    (ward,) = [s for s in sts if s.speaker == "Ward"]
+    assert ward.type == "direct"
+    assert ward.content.startswith("The count depends on staff")
+    assert ward.content.endswith("the better the numbers.")
