@@ -259,6 +259,15 @@ def _predicate_adjective(t: Token) -> bool:
     )
 
 
+def _prep_object(t: Token) -> tuple[Token, Token] | None:
+    """The first preposition after ``t`` and its object (``skeptical of X``, ``talked about X``)."""
+    prep = next((c for c in t.children if c.dep_ == "prep" and c.i > t.i), None)
+    if prep is None:
+        return None
+    obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    return None if obj is None else (prep, obj)
+
+
 def adjective_draft(t: Token, stop: set[int]) -> Draft | None:
     """The content of a predicate adjective is its clause, infinitive or prepositional
     object; its source is the copula's subject."""
@@ -273,14 +282,10 @@ def adjective_draft(t: Token, stop: set[int]) -> Draft | None:
         if doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
             lo, cue_hi = lo + 1, lo + 1
     else:
-        prep = next((c for c in t.children if c.dep_ == "prep" and c.i > t.i), None)
-        pobj = (
-            None
-            if prep is None
-            else next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
-        )
-        if prep is None or pobj is None:
+        found = _prep_object(t)
+        if found is None:
             return None
+        prep, pobj = found
         lo, hi = _subtree_range(pobj, stop)
         cue_hi = prep.i + 1
     lo, hi = _in_paragraph(doc, t.i, lo, hi)
@@ -358,15 +363,11 @@ def frame_draft(t: Token, stop: set[int]) -> Draft | None:
             # "the two sides accused each other": a dispute the narrator tells
             return None
         if target is None:
-            prep = next((c for c in kids if c.dep_ == "prep" and c.i > t.i), None)
-            pobj = (
-                None
-                if prep is None
-                else next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
-            )
-            if prep is None or pobj is None:
+            found = _prep_object(t)
+            if found is None:
                 return None
-            target, cue_hi = pobj, prep.i + 1
+            prep, target = found
+            cue_hi = prep.i + 1
     if src is not None and (src.dep_ == "expl" or src.i == target.i):
         return None
     lo, hi = _subtree_range(target, stop)
