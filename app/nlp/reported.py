@@ -702,11 +702,23 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
         and t.lemma_.lower() in lex.continuation_verbs
         and subject_of(t) is None
     }
+    # "..., he said, referring to X": the reference is its own statement, not the said content
+    referring = [t for t in doc if not in_quote[t.i] and _is_referring(t)]
+    stop.update(t.i for t in referring)
     cue_set = {t.i for t in cue_tokens}
     for t in cue_tokens:
         d = _draft_for_verb(t, lex, stop)
         if d is not None:
             yield d
+    for t in referring:
+        d = referring_to(t, lex, stop)
+        if d is not None:
+            yield d
+    for t in doc:
+        if not in_quote[t.i] and t.lower_ in HEARSAY_ADVERBS:
+            d = hearsay(t, stop)
+            if d is not None:
+                yield d
     for t in doc:
         if not in_quote[t.i] and is_verb(t):
             d = evidential(t, lex, stop)
@@ -742,6 +754,74 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
                 anchor=t.i,
                 cue_token=t.i,
             )
+
+
+def _is_referring(t: Token) -> bool:
+    """``referring to`` as an adjunct of another verb (``..., he said, referring to X``)."""
+    return (
+        t.lemma_.lower() == "refer"
+        and t.tag_ == "VBG"
+        and t.dep_ in ("advcl", "xcomp", "conj", "dep", "acl")
+        and is_verb(t.head)
+        and t.i + 1 < len(t.doc)
+        and t.doc[t.i + 1].lower_ == "to"
+    )
+
+
+def referring_to(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
+    """``“...,” Trump said, referring to Barack Obama``: the speaker of the governing verb
+    says whom or what they mean; the content is the object of ``to``."""
+    to = t.doc[t.i + 1]
+    if to.head != t:
+        return None
+    obj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
+    # the parser often hangs the adjunct inside the reported clause ("said the plan would
+    # fail, referring to ..."): the one referring is the speaker of the nearest cue above
+    cue = next((a for a in t.ancestors if a.lemma_.lower() in lex.clause_verbs), t.head)
+    subj = subject_of(cue) or inherited_subject(cue, lex)
+    if obj is None or subj is None or subj.dep_ == "expl":
+        return None
+    doc = t.doc
+    lo, hi = _subtree_range(obj, stop)
+    lo, hi = _in_paragraph(doc, t.i, max(lo, to.i + 1), hi)
+    lo, hi = _trim_tokens(doc, lo, hi)
+    if lo >= hi:
+        return None
+    return Draft(
+        doc[lo].idx,
+        _end_char(doc[hi - 1]),
+        t.idx,
+        _end_char(to),
+        subj.i,
+        anchor=t.i,
+        cue_token=t.i,
+    )
+
+
+HEARSAY_ADVERBS = frozenset({"reportedly"})
+
+
+def hearsay(t: Token, stop: set[int]) -> Draft | None:
+    """``The FBI is reportedly making arrangements to ...``: a report with no named source;
+    the content is the clause the adverb modifies, the adverb inside it."""
+    head = t.head
+    if t.dep_ != "advmod" or not is_verb(head):
+        return None
+    doc = t.doc
+    lo, hi = _subtree_range(head, stop)
+    lo, hi = _in_paragraph(doc, t.i, lo, hi)
+    lo, hi = _trim_tokens(doc, lo, hi)
+    if hi - lo < 3:
+        return None
+    return Draft(
+        doc[lo].idx,
+        _end_char(doc[hi - 1]),
+        t.idx,
+        _end_char(t),
+        None,
+        anchor=t.i,
+        cue_token=t.i,
+    )
 
 
 EVIDENTIAL_VERBS = frozenset({"seem", "appear"})

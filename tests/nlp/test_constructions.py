@@ -134,6 +134,31 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
         "Graham: Trump’s rhetoric is destroying the party.",
         [("Trump’s rhetoric is destroying the party", "Graham", "indirect", ":")],
     ),
+    (
+        "“We cannot wait another year,” Dana Kerr said, referring to the water treaty.",
+        [
+            ("We cannot wait another year", "Dana Kerr", "direct", "said"),
+            ("the water treaty", "Dana Kerr", "indirect", "referring to"),
+        ],
+    ),
+    (
+        "Tom Vance said the budget would fail, referring to the spending bill passed in May.",
+        [
+            ("the budget would fail", "Tom Vance", "indirect", "said"),
+            ("the spending bill passed in May", "Tom Vance", "indirect", "referring to"),
+        ],
+    ),
+    (
+        "The agency is reportedly preparing to interview the former governor.",
+        [
+            (
+                "The agency is reportedly preparing to interview the former governor",
+                None,
+                "indirect",
+                "reportedly",
+            )
+        ],
+    ),
 ]
 
 # constructions added for beliefs, expectations, questions, polls, headlines and fragments
