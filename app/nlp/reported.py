@@ -1194,14 +1194,17 @@ def relative_naming(t: Token, subj: Token, lex: Lexicon, stop: set[int]) -> Draf
 def _asked_draft(t: Token, stop: set[int]) -> Draft | None:
     """``Asked whether the deal would hold, he said ...`` / ``When asked about the loan, ...`` /
     ``Smith was asked if ...``: the question is attributed to an unnamed asker (no source)."""
-    if t.lemma_.lower() != "ask" or t.tag_ != "VBN":
+    # a sentence-initial "Asked what ..." is often tagged as a past tense
+    if t.lemma_.lower() != "ask" or not (
+        t.tag_ == "VBN" or (t.tag_ == "VBD" and t.dep_ == "advcl")
+    ):
         return None
     doc = t.doc
     kids = list(t.children)
     if any(c.dep_ in ("nsubj", "agent", "dobj") for c in kids):
         return None
     cue_hi = t.i + 1
-    target = next((c for c in kids if c.dep_ == "ccomp" and c.i > t.i), None)
+    target = next((c for c in kids if c.i > t.i and _is_question(c)), None)
     if target is None:
         about = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "about"), None)
         pobj = (
@@ -1213,7 +1216,7 @@ def _asked_draft(t: Token, stop: set[int]) -> Draft | None:
             return None
         target, cue_hi = pobj, about.i + 1
     lo, hi = _subtree_range(target, stop)
-    if target.dep_ != "ccomp":
+    if not _is_question(target):
         # "asked about Trump, President Obama said ...": the parser may run the topic on into
         # the main clause's subject; the topic ends at its first comma
         hi = next((k for k in range(target.i, hi) if doc[k].text == ","), hi)
@@ -1229,6 +1232,16 @@ def _asked_draft(t: Token, stop: set[int]) -> Draft | None:
         None,
         anchor=t.i,
         cue_token=t.i,
+    )
+
+
+def _is_question(clause: Token) -> bool:
+    """The asked question: a complement clause, or ``if``/``whether`` clause the parser took
+    for an adverbial one (``Asked if he was ever bullied, ...``)."""
+    if clause.dep_ == "ccomp":
+        return True
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children
     )
 
 

@@ -149,6 +149,10 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
         ],
     ),
     (
+        "Asked if she would run again, Lena Ortiz smiled.",
+        [("if she would run again", None, "indirect", "Asked")],
+    ),
+    (
         "The agency is reportedly preparing to interview the former governor.",
         [
             (
