@@ -1041,17 +1041,18 @@ def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterato
         if prep is None or target is None:
             continue
         src = next((c for c in t.children if c.dep_ == "poss"), None)
-        if (
-            src is None
-            and t.dep_ in ("dobj", "attr")
+        received = (
+            t.dep_ in ("dobj", "attr")
             and is_verb(t.head)
-            and (
-                # "Trump has the support of most delegates": the subject receives the position
-                t.head.lemma_.lower() not in RECEIVING_VERBS
-            )
-        ):
+            # "Trump has the support of most delegates": the subject receives the position
+            and t.head.lemma_.lower() in RECEIVING_VERBS
+        )
+        if src is None and t.dep_ in ("dobj", "attr") and is_verb(t.head) and not received:
             src = subject_of(t.head)
-        if src is None or in_quote[src.i] or src.dep_ == "expl":
+        if src is not None and (in_quote[src.i] or src.dep_ == "expl"):
+            continue
+        # "despite complaints that he is a crusader": a claim of unnamed people still is one
+        if src is None and target.dep_ not in ("acl", "ccomp"):
             continue
         lo, hi = _trim_tokens(doc, max(target.left_edge.i, prep.i + 1), target.right_edge.i + 1)
         if lo >= hi:
@@ -1061,7 +1062,7 @@ def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterato
             _end_char(doc[hi - 1]),
             t.idx,
             _end_char(prep),
-            src.i,
+            None if src is None else src.i,
             anchor=t.i,
             cue_token=t.i,
         )

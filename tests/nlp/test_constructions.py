@@ -149,6 +149,10 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
         ],
     ),
     (
+        "Despite complaints that the plan is too costly, the council approved it.",
+        [("the plan is too costly", None, "indirect", "complaints that")],
+    ),
+    (
         "Asked if she would run again, Lena Ortiz smiled.",
         [("if she would run again", None, "indirect", "Asked")],
     ),
