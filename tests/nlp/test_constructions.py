@@ -552,12 +552,20 @@ MENTION_CASES: list[tuple[str, str]] = [
         "Ana Ruiz, 34, a nurse in Tucson, said the clinic would close.",
         "Ana Ruiz, 34, a nurse in Tucson",
     ),
-    # a relative clause after a comma is the narrator's aside
+    # a relative clause after a comma says who the source is and belongs to the mention
     (
         "Paul Dorn, head of the carpenters' union, which has 900 members, said the vote was bad.",
-        "Paul Dorn, head of the carpenters' union",
+        "Paul Dorn, head of the carpenters' union, which has 900 members",
     ),
-    ("Mr. Hale, whose firm lost the bid, said the process was unfair.", "Mr. Hale"),
+    (
+        "Mr. Hale, whose firm lost the bid, said the process was unfair.",
+        "Mr. Hale, whose firm lost the bid",
+    ),
+    # ... unless the clause reports speech of its own
+    (
+        "A party official, who spoke on condition of anonymity, said the vote was bad.",
+        "A party official",
+    ),
     # a pronoun keeps the phrase that says who is meant
     ("Some of the marchers said the rally would go on.", "Some of the marchers"),
     ("Someone in the crowd said the vote was rigged.", "Someone in the crowd"),
