@@ -56,6 +56,8 @@ class Entry:
         )
 
 
+# "even critics say ...": a focus word weighs the source, it does not name it
+FOCUS_WORDS = frozenset({"even"})
 LEFT_BREAKS = frozenset({"—", "–", ")", ":", ";"})
 
 
@@ -106,7 +108,7 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
             # "a group backing Bush": the participle is the cue, not part of the source
             hi = tok.left_edge.i
             break
-    while lo < t.i and (doc[lo].is_punct or doc[lo].is_space):
+    while lo < t.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in FOCUS_WORDS):
         lo += 1
     while (
         hi > t.i + 1

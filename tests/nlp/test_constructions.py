@@ -566,6 +566,8 @@ MENTION_CASES: list[tuple[str, str]] = [
         "A party official, who spoke on condition of anonymity, said the vote was bad.",
         "A party official",
     ),
+    # a focus word before the source is not part of it
+    ("Even some of her allies said the plan was weak.", "some of her allies"),
     # a pronoun keeps the phrase that says who is meant
     ("Some of the marchers said the rally would go on.", "Some of the marchers"),
     ("Someone in the crowd said the vote was rigged.", "Someone in the crowd"),
