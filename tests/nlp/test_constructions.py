@@ -643,3 +643,9 @@ def test_mistyped_closing_mark_does_not_run_into_the_next_paragraph() -> None:
     assert ward.type == "direct"
     assert ward.content.startswith("The count depends on staff")
     assert ward.content.endswith("the better the numbers.")
+
+
+def test_one_statement_for_words_two_cues_share() -> None:
+    text = "Aides were insisting, and the mayor was saying, that the budget was balanced."
+    sts = extract(text).statements
+    assert [s.content for s in sts] == ["the budget was balanced"]
