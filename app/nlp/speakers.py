@@ -58,6 +58,7 @@ class Entry:
 
 # "even critics say ...": a focus word weighs the source, it does not name it
 FOCUS_WORDS = frozenset({"even"})
+DASHES = frozenset({"—", "–", "--"})
 LEFT_BREAKS = frozenset({"—", "–", ")", ":", ";"})
 
 
@@ -124,6 +125,20 @@ def _reports(clause: Token, lex: Lexicon) -> bool:
     return any(
         w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in lex.all_cue_verbs for w in clause.subtree
     )
+
+
+def past_dateline(t: Token) -> Token:
+    """``Philadelphia (AFP) – US President Barack Obama said``: the parser can take the
+    dateline's place name for the subject and the speaker for its apposition."""
+    doc = t.doc
+    for c in t.rights:
+        gap = doc[t.i + 1 : c.left_edge.i]
+        # the agency's name in brackets before the dash marks a dateline
+        if c.dep_ == "appos" and any(
+            w.text in DASHES and w.i > 0 and doc[w.i - 1].text == ")" for w in gap
+        ):
+            return c
+    return t
 
 
 def name_range(t: Token) -> tuple[int, int]:
@@ -552,7 +567,7 @@ def resolve_all(
             e = book.last_speaker
             out.append(Resolved(e.name if e else None, None, None))
             continue
-        head = doc[d.source]
+        head = past_dateline(doc[d.source])
         lo, hi = mention_range(head, lex)
         span = doc[lo:hi]
         name = _name_text(head)

@@ -281,6 +281,12 @@ CASES += [
             "Wang Lijun",
             "Wang",
         ),
+        # a dateline before the speaker is neither the speaker nor part of the mention
+        (
+            "Philadelphia (AFP) – US President Barack Obama said Tuesday that the deal was good.",
+            "Barack Obama",
+            "US President Barack Obama",
+        ),
         # a continuation cue hung on the first cue's clause continues the first cue's source
         (
             "Governor Ann Ross said the main goal is to cut costs, adding that the state is "
