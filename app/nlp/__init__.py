@@ -212,6 +212,7 @@ def prune(drafts: list[Draft]) -> list[Draft]:
                 a.content_end = b.cue_start
     keep: list[Draft] = []
     index = SpanIndex()
+    spans: set[tuple[int, int]] = set()
     for d in sorted(unique, key=lambda d: d.content_start - d.content_end):
         anchor = d.cue_start if d.cue_start is not None else d.content_start
         if any(
@@ -219,6 +220,10 @@ def prune(drafts: list[Draft]) -> list[Draft]:
             for s, e, _ in index.overlapping(anchor, anchor + 1)
         ):
             continue
+        # two cues over the very same words ("insisting ..., saying ...") make one statement
+        if (d.content_start, d.content_end) in spans:
+            continue
+        spans.add((d.content_start, d.content_end))
         index.add(d.content_start, d.content_end, len(keep))
         keep.append(d)
     return keep

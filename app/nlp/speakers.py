@@ -56,15 +56,18 @@ class Entry:
         )
 
 
+# "even critics say ...": a focus word weighs the source, it does not name it
+FOCUS_WORDS = frozenset({"even"})
+DASHES = frozenset({"—", "–", "--"})
 LEFT_BREAKS = frozenset({"—", "–", ")", ":", ";"})
 
 
 def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     """Token range [start, end) of the source mention headed by ``t`` as annotators mark it:
     a description keeps its modifiers (``Exit polls taken in South Carolina``, ``Voters who
-    say ...``); a name keeps its age and appositions (``Renee Gold, 83, a baker``) but stops
-    at a clause (``Renee Gold, who ...``). Never across a line, a dateline dash or edge
-    punctuation."""
+    say ...``); a name keeps its age, appositions and a relative clause set off by a comma
+    (``Renee Gold, 83, a baker, who ...``) but not a clause glued to it. Never across a line,
+    a dateline dash or edge punctuation."""
     if t.lower_ in lex.pronouns["relative"] or (
         # "some of her followers", "someone in the audience": a pronoun keeps its phrase
         t.pos_ == "PRON" and not any(c.dep_ in ("prep", "relcl", "acl") for c in t.rights)
@@ -82,18 +85,20 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
         if "\n" in tok.text or tok.text == ":":
             hi = i
             break
-        if tok.text == "," and i + 1 < hi and _comment_clause(doc[i + 1]):
-            hi = i
-            break
         if (
             is_name
             and tok.head.i == t.i
             and (
-                tok.dep_ in ("relcl", "acl")
+                # news annotators keep "X, who ..." as who X is (PolNeAR train)
+                (tok.dep_ in ("relcl", "acl") and doc[tok.left_edge.i - 1].text != ",")
                 # "Gillibrand on Hillary’s transcripts: ..." (a headline): topic, not source
                 or (tok.dep_ == "prep" and tok.lower_ in ("on", "to", "about", "in"))
             )
         ):
+            hi = tok.left_edge.i
+            break
+        if tok.dep_ == "relcl" and doc[tok.left_edge.i - 1].text == "," and _reports(tok, lex):
+            # "Reid, who said last week ...": the clause is a statement of its own
             hi = tok.left_edge.i
             break
         if tok.head.i == t.i and (
@@ -104,7 +109,7 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
             # "a group backing Bush": the participle is the cue, not part of the source
             hi = tok.left_edge.i
             break
-    while lo < t.i and (doc[lo].is_punct or doc[lo].is_space):
+    while lo < t.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in FOCUS_WORDS):
         lo += 1
     while (
         hi > t.i + 1
@@ -115,10 +120,25 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     return lo, hi
 
 
-def _comment_clause(first: Token) -> bool:
-    """``the union, which endorsed Sanders`` / ``Mr. Trump, whose appeal is ...``: a relative
-    clause after a comma is the narrator's aside, not part of the mention."""
-    return first.lower_ in ("which", "whose")
+def _reports(clause: Token, lex: Lexicon) -> bool:
+    """A cue verb in the clause (``who spoke on condition of anonymity``, ``who says ...``)."""
+    return any(
+        w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in lex.all_cue_verbs for w in clause.subtree
+    )
+
+
+def past_dateline(t: Token) -> Token:
+    """``Philadelphia (AFP) – US President Barack Obama said``: the parser can take the
+    dateline's place name for the subject and the speaker for its apposition."""
+    doc = t.doc
+    for c in t.rights:
+        gap = doc[t.i + 1 : c.left_edge.i]
+        # the agency's name in brackets before the dash marks a dateline
+        if c.dep_ == "appos" and any(
+            w.text in DASHES and w.i > 0 and doc[w.i - 1].text == ")" for w in gap
+        ):
+            return c
+    return t
 
 
 def name_range(t: Token) -> tuple[int, int]:
@@ -547,7 +567,7 @@ def resolve_all(
             e = book.last_speaker
             out.append(Resolved(e.name if e else None, None, None))
             continue
-        head = doc[d.source]
+        head = past_dateline(doc[d.source])
         lo, hi = mention_range(head, lex)
         span = doc[lo:hi]
         name = _name_text(head)

@@ -314,6 +314,12 @@ CASES += [
             "Wang Lijun",
             "Wang",
         ),
+        # a dateline before the speaker is neither the speaker nor part of the mention
+        (
+            "Philadelphia (AFP) – US President Barack Obama said Tuesday that the deal was good.",
+            "Barack Obama",
+            "US President Barack Obama",
+        ),
         # a continuation cue hung on the first cue's clause continues the first cue's source
         (
             "Governor Ann Ross said the main goal is to cut costs, adding that the state is "
@@ -585,12 +591,22 @@ MENTION_CASES: list[tuple[str, str]] = [
         "Ana Ruiz, 34, a nurse in Tucson, said the clinic would close.",
         "Ana Ruiz, 34, a nurse in Tucson",
     ),
-    # a relative clause after a comma is the narrator's aside
+    # a relative clause after a comma says who the source is and belongs to the mention
     (
         "Paul Dorn, head of the carpenters' union, which has 900 members, said the vote was bad.",
-        "Paul Dorn, head of the carpenters' union",
+        "Paul Dorn, head of the carpenters' union, which has 900 members",
     ),
-    ("Mr. Hale, whose firm lost the bid, said the process was unfair.", "Mr. Hale"),
+    (
+        "Mr. Hale, whose firm lost the bid, said the process was unfair.",
+        "Mr. Hale, whose firm lost the bid",
+    ),
+    # ... unless the clause reports speech of its own
+    (
+        "A party official, who spoke on condition of anonymity, said the vote was bad.",
+        "A party official",
+    ),
+    # a focus word before the source is not part of it
+    ("Even some of her allies said the plan was weak.", "some of her allies"),
     # a pronoun keeps the phrase that says who is meant
     ("Some of the marchers said the rally would go on.", "Some of the marchers"),
     ("Someone in the crowd said the vote was rigged.", "Someone in the crowd"),
@@ -666,3 +682,9 @@ def test_mistyped_closing_mark_does_not_run_into_the_next_paragraph() -> None:
     assert ward.type == "direct"
     assert ward.content.startswith("The count depends on staff")
     assert ward.content.endswith("the better the numbers.")
+
+
+def test_one_statement_for_words_two_cues_share() -> None:
+    text = "Aides were insisting, and the mayor was saying, that the budget was balanced."
+    sts = extract(text).statements
+    assert [s.content for s in sts] == ["the budget was balanced"]
