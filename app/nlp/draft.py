@@ -6,6 +6,8 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from app.nlp.types import StatementType
 
 
@@ -21,6 +23,31 @@ class Draft:
     continues_speaker: bool = False  # quote-only text: the passage's current speaker said it
     inherited: bool = False  # subject taken from a governing cue verb ("..., adding that")
     cue_token: int | None = None
+
+
+def token_draft(
+    doc: Doc,
+    content: tuple[int, int],
+    cue: tuple[int, int],
+    source: int | None,
+    cue_word: int,
+    *,
+    inherited: bool = False,
+) -> Draft:
+    """A draft from token ranges ([start, end) of the content and of the cue words), the
+    source's head token and the cue's head word (which orders and identifies it)."""
+    (lo, hi), (clo, chi) = content, cue
+    last, cue_last = doc[hi - 1], doc[chi - 1]
+    return Draft(
+        doc[lo].idx,
+        last.idx + len(last.text),
+        doc[clo].idx,
+        cue_last.idx + len(cue_last.text),
+        source,
+        anchor=cue_word,
+        inherited=inherited,
+        cue_token=cue_word,
+    )
 
 
 class SpanIndex:

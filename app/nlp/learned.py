@@ -23,12 +23,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from app.nlp.draft import Draft, SpanIndex
+from app.nlp.draft import Draft, SpanIndex, token_draft
 from app.nlp.lexicon import Lexicon
 from app.nlp.reported import (
     PERSONAL_PRONOUNS,
     _draft_for_verb,
-    _end_char,
     _extend_right,
     _in_paragraph,
     _lemma_in,
@@ -293,15 +292,7 @@ def adjective_draft(t: Token, stop: set[int]) -> Draft | None:
     if lo >= hi:
         return None
     cue_lo = min(t.head.i, t.i)
-    return Draft(
-        doc[lo].idx,
-        _end_char(doc[hi - 1]),
-        doc[cue_lo].idx,
-        _end_char(doc[cue_hi - 1]),
-        src.i,
-        anchor=t.i,
-        cue_token=t.i,
-    )
+    return token_draft(doc, (lo, hi), (cue_lo, cue_hi), src.i, t.i)
 
 
 def draft_for(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
@@ -377,15 +368,7 @@ def frame_draft(t: Token, stop: set[int]) -> Draft | None:
     lo, hi = _trim_tokens(doc, lo, hi)
     if lo >= hi or lo <= t.i < hi:
         return None
-    return Draft(
-        doc[lo].idx,
-        _end_char(doc[hi - 1]),
-        t.idx,
-        _end_char(doc[cue_hi - 1]),
-        src.i if src is not None else None,
-        anchor=t.i,
-        cue_token=t.i,
-    )
+    return token_draft(doc, (lo, hi), (t.i, cue_hi), src.i if src is not None else None, t.i)
 
 
 def free_of(d: Draft, drafts: Sequence[Draft]) -> bool:

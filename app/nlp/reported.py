@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from app.nlp.draft import Draft
+from app.nlp.draft import Draft, token_draft
 from app.nlp.lexicon import Lexicon, Phrase
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -745,15 +745,7 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
             lo, hi = _trim_tokens(doc, lo, hi)
             if lo >= hi:
                 continue
-            yield Draft(
-                doc[lo].idx,
-                _end_char(doc[hi - 1]),
-                doc[clo].idx,
-                _end_char(doc[chi - 1]),
-                src.i,
-                anchor=t.i,
-                cue_token=t.i,
-            )
+            yield token_draft(doc, (lo, hi), (clo, chi), src.i, t.i)
 
 
 def _is_referring(t: Token) -> bool:
@@ -787,15 +779,7 @@ def referring_to(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     lo, hi = _trim_tokens(doc, lo, hi)
     if lo >= hi:
         return None
-    return Draft(
-        doc[lo].idx,
-        _end_char(doc[hi - 1]),
-        t.idx,
-        _end_char(to),
-        subj.i,
-        anchor=t.i,
-        cue_token=t.i,
-    )
+    return token_draft(doc, (lo, hi), (t.i, to.i + 1), subj.i, t.i)
 
 
 HEARSAY_ADVERBS = frozenset({"reportedly"})
@@ -813,15 +797,7 @@ def hearsay(t: Token, stop: set[int]) -> Draft | None:
     lo, hi = _trim_tokens(doc, lo, hi)
     if hi - lo < 3:
         return None
-    return Draft(
-        doc[lo].idx,
-        _end_char(doc[hi - 1]),
-        t.idx,
-        _end_char(t),
-        None,
-        anchor=t.i,
-        cue_token=t.i,
-    )
+    return token_draft(doc, (lo, hi), (t.i, t.i + 1), None, t.i)
 
 
 EVIDENTIAL_VERBS = frozenset({"seem", "appear"})
@@ -878,29 +854,13 @@ def evidential(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         if clo >= chi:
             return None
         cue_end = found[2] if found[2] is not None else comp
-        return Draft(
-            doc[clo].idx,
-            _end_char(doc[chi - 1]),
-            doc[cue_lo].idx,
-            _end_char(cue_end),
-            subj.i,
-            anchor=t.i,
-            cue_token=t.i,
-        )
+        return token_draft(doc, (clo, chi), (cue_lo, cue_end.i + 1), subj.i, t.i)
     # "he seems to ...": an impression a person gives is theirs; "the race appears closer"
     # has no holder
     holder = (
         subj.i if not dummy and lemma in EVIDENTIAL_VERBS and _names_speaker(subj, lex) else None
     )
-    return Draft(
-        doc[lo].idx,
-        _end_char(doc[hi - 1]),
-        doc[cue_lo].idx,
-        _end_char(t),
-        holder,
-        anchor=t.i,
-        cue_token=t.i,
-    )
+    return token_draft(doc, (lo, hi), (cue_lo, t.i + 1), holder, t.i)
 
 
 HEADLINE_PREPS = frozenset({"on", "to", "at", "about", "in", "with", "for", "over"})
@@ -944,15 +904,7 @@ def headline_colon(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator
         lo, hi = _trim_tokens(doc, colon.i + 1, hi)
         if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
             continue
-        yield Draft(
-            doc[lo].idx,
-            _end_char(doc[hi - 1]),
-            colon.idx,
-            colon.idx + 1,
-            name[-1].i,
-            anchor=colon.i,
-            cue_token=colon.i,
-        )
+        yield token_draft(doc, (lo, hi), (colon.i, colon.i + 1), name[-1].i, colon.i)
 
 
 def _names_speaker(t: Token, lex: Lexicon) -> bool:
@@ -1000,15 +952,7 @@ def colon_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterat
         lo, hi = _trim_tokens(doc, colon.i + 1, hi)
         if lo >= hi:
             continue
-        yield Draft(
-            doc[lo].idx,
-            _end_char(doc[hi - 1]),
-            colon.idx,
-            colon.idx + 1,
-            src.i,
-            anchor=colon.i,
-            cue_token=colon.i,
-        )
+        yield token_draft(doc, (lo, hi), (colon.i, colon.i + 1), src.i, colon.i)
 
 
 def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[Draft]:
@@ -1057,15 +1001,7 @@ def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterato
         lo, hi = _trim_tokens(doc, max(target.left_edge.i, prep.i + 1), target.right_edge.i + 1)
         if lo >= hi:
             continue
-        yield Draft(
-            doc[lo].idx,
-            _end_char(doc[hi - 1]),
-            t.idx,
-            _end_char(prep),
-            None if src is None else src.i,
-            anchor=t.i,
-            cue_token=t.i,
-        )
+        yield token_draft(doc, (lo, hi), (t.i, prep.i + 1), None if src is None else src.i, t.i)
 
 
 def _can_be_source(t: Token, lex: Lexicon) -> bool:
@@ -1144,16 +1080,7 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         return None
     if that is not None and that.i == t.i + 1:
         cue_hi = that.i + 1
-    return Draft(
-        doc[lo].idx,
-        _end_char(doc[hi - 1]),
-        t.idx,
-        _end_char(doc[cue_hi - 1]),
-        subj.i,
-        anchor=t.i,
-        inherited=inherited,
-        cue_token=t.i,
-    )
+    return token_draft(doc, (lo, hi), (t.i, cue_hi), subj.i, t.i, inherited=inherited)
 
 
 WH_OBJECTS = frozenset({"which", "who", "whom", "what", "that"})
@@ -1181,15 +1108,7 @@ def relative_naming(t: Token, subj: Token, lex: Lexicon, stop: set[int]) -> Draf
     lo, hi = _trim_tokens(doc, lo, hi)
     if hi <= t.i + 1:
         return None
-    return Draft(
-        doc[lo].idx,
-        _end_char(doc[hi - 1]),
-        t.idx,
-        _end_char(t),
-        subj.i,
-        anchor=t.i,
-        cue_token=t.i,
-    )
+    return token_draft(doc, (lo, hi), (t.i, t.i + 1), subj.i, t.i)
 
 
 def _asked_draft(t: Token, stop: set[int]) -> Draft | None:
@@ -1225,15 +1144,7 @@ def _asked_draft(t: Token, stop: set[int]) -> Draft | None:
     lo, hi = _trim_tokens(doc, max(lo, cue_hi), hi)
     if lo >= hi:
         return None
-    return Draft(
-        doc[lo].idx,
-        _end_char(doc[hi - 1]),
-        t.idx,
-        _end_char(doc[cue_hi - 1]),
-        None,
-        anchor=t.i,
-        cue_token=t.i,
-    )
+    return token_draft(doc, (lo, hi), (t.i, cue_hi), None, t.i)
 
 
 def _is_question(clause: Token) -> bool:
