@@ -35,6 +35,7 @@ from app.nlp.reported import (
     _subtree_range,
     _trim_tokens,
     is_verb,
+    prep_object,
     subject_of,
 )
 
@@ -261,10 +262,8 @@ def _predicate_adjective(t: Token) -> bool:
 def _prep_object(t: Token) -> tuple[Token, Token] | None:
     """The first preposition after ``t`` and its object (``skeptical of X``, ``talked about X``)."""
     prep = next((c for c in t.children if c.dep_ == "prep" and c.i > t.i), None)
-    if prep is None:
-        return None
-    obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
-    return None if obj is None else (prep, obj)
+    obj = prep_object(prep)
+    return None if prep is None or obj is None else (prep, obj)
 
 
 def adjective_draft(t: Token, stop: set[int]) -> Draft | None:

@@ -307,6 +307,13 @@ def _start_at_quote(doc: Doc, lo: int, hi: int) -> int:
     return lo
 
 
+def prep_object(prep: Token | None) -> Token | None:
+    """What a preposition governs: ``about [the deal]``, ``of [raising taxes]``."""
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
 def _subtree_range(t: Token, stop: set[int]) -> tuple[int, int]:
     """[left, right) of t's subtree, leaving out the subtrees rooted at ``stop`` tokens."""
     lo, hi = t.left_edge.i, t.right_edge.i + 1
@@ -333,11 +340,10 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         _ph, obj, prep = phrase
         if prep is not None and prep.dep_ == "mark":
             return prep.i + 1, _extend_right(verb, prep.head.right_edge.i + 1, stop), None
-        if prep is not None:
-            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if target is not None:
-                lo, hi = _subtree_range(target, stop)
-                return lo, _extend_right(verb, hi, stop), None
+        target = prep_object(prep)
+        if target is not None:
+            lo, hi = _subtree_range(target, stop)
+            return lo, _extend_right(verb, hi, stop), None
         if obj is not None:
             clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
             if clause is not None:
@@ -384,11 +390,7 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
                 ),
                 None,
             )
-            target = (
-                None
-                if reason is None
-                else next((c for c in reason.children if c.dep_ in ("pobj", "pcomp")), None)
-            )
+            target = prep_object(reason)
             if target is not None:
                 # "mocked Rubio for “having a tough night”": who is charged, and with what
                 _lo, hi = _subtree_range(target, stop)
@@ -766,7 +768,7 @@ def referring_to(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     to = t.doc[t.i + 1]
     if to.head != t:
         return None
-    obj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
+    obj = prep_object(to)
     # the parser often hangs the adjunct inside the reported clause ("said the plan would
     # fail, referring to ..."): the one referring is the speaker of the nearest cue above
     cue = next((a for a in t.ancestors if a.lemma_.lower() in lex.clause_verbs), t.head)
@@ -966,7 +968,7 @@ def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterato
         )
         target: Token | None = None
         if prep is not None:
-            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            target = prep_object(prep)
         elif t.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
             # "Trump’s claim that the vote is rigged": the clause is the content, "that" the
             # cue (not for a subject noun, or a noun left as the root: the parser then runs
@@ -1127,11 +1129,7 @@ def _asked_draft(t: Token, stop: set[int]) -> Draft | None:
     target = next((c for c in kids if c.i > t.i and _is_question(c)), None)
     if target is None:
         about = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "about"), None)
-        pobj = (
-            None
-            if about is None
-            else next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None)
-        )
+        pobj = prep_object(about)
         if about is None or pobj is None or about.i != t.i + 1:
             return None
         target, cue_hi = pobj, about.i + 1

@@ -455,39 +455,34 @@ class Book:
             # "the PM" is the person introduced as Prime Minister, not any minister
             role = full.split()[-1]
         cands: list[Entry] = []
+        exact: list[Entry] = []  # the title itself ends in the role word, not a generic match
         for e in self.entries:
             if e.kind != "person":
                 continue
             if affiliation and e.affiliation and e.affiliation != affiliation:
                 continue
-            etitle = self._full_title(e)
+            etitle = (e.title or "").lower()
+            etitle = lex.title_abbreviations.get(etitle, etitle)
             if full is not None and etitle != full:
                 continue
             if (etitle and (etitle.split()[-1] == role or etitle == role)) or (
                 role in lex.generic_roles and etitle
             ):
                 cands.append(e)
+                if etitle.split()[-1:] == [role]:
+                    exact.append(e)
         before = [e for e in cands if e.last_seen <= head.i]
         if not before:
             # a role met before the name ("The Speaker of parliament has said ..." over a
             # story that names him later): the first person introduced with that role
             definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-            after = [
-                e
-                for e in cands
-                if e.last_seen > head.i and self._full_title(e).split()[-1:] == [role]
-            ]
+            after = [e for e in exact if e.last_seen > head.i]
             return min(after, key=lambda e: e.last_seen) if after and definite else None
         # an exact title beats a generic role word; then someone already quoted beats a
         # person the statements only talk about ("recalled the visit of President Ghani");
         # among equals, the most recent
-        exact = [e for e in before if self._full_title(e).split()[-1:] == [role]]
-        pool = exact or before
+        pool = [e for e in exact if e.last_seen <= head.i] or before
         return max(pool, key=lambda e: (e.last_spoke >= 0, e.last_spoke, e.last_seen))
-
-    def _full_title(self, e: Entry) -> str:
-        title = (e.title or "").lower()
-        return self.lex.title_abbreviations.get(title, title)
 
     def note(self, e: Entry, pos: int, alias: str | None) -> None:
         e.last_seen = max(e.last_seen, pos)
