@@ -19,7 +19,8 @@ router = APIRouter(prefix=f"{V1}/search", tags=["search"])
     "",
     summary="Full-text search over statements, best match first, with highlighted snippets",
     description='`q` takes words (all must occur), "a phrase" (straight or curly quotes), '
-    "prefix* and `a OR b`; any other text is searched as plain words, never an error. "
+    "prefix* and `a OR b`; any other text is searched as plain words, never a syntax error "
+    "(a `q` with no letter or digit at all is a 422). "
     "Every filter of `/v1/statements` applies too.",
     response_model=SearchPage,
     operation_id="search_statements",
