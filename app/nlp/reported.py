@@ -55,14 +55,61 @@ def _verb_as_noun(t: Token) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The verb's own subject, the agent of a passive, or None."""
     for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
+        if c.dep_ in SUBJECT_DEPS or (
+            c.dep_ == "nsubjpass" and c.lower_ != "it" and _perfect_misread(verb)
+        ):
             return _same_line_subject(verb, c)
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    return root_noun(verb)
+    return root_noun(verb) or _relative_misread(verb) or _unattached_subject(verb)
+
+
+def _unattached_subject(verb: Token) -> Token | None:
+    """``“...,” said Skelly`` (Skelly read as an adverb) / ``Marcel Lazar, 44, said`` (the name
+    hung on the noun before it): when the parser leaves a main cue verb without a subject, the
+    name right after an inverted verb, or right before the verb past an aside in commas."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc, sent = verb.doc, verb.sent
+    before = doc[verb.i - 1] if verb.i > sent.start else None
+    if before is not None and (before.is_quote or before.text == ","):
+        i = verb.i + 1
+        while i < sent.end and doc[i].is_title and doc[i].is_alpha:
+            i += 1
+        if i > verb.i + 1 and doc[i - 1].pos_ != "PRON":
+            return doc[i - 1]
+    i = verb.i - 1
+    if i > sent.start and doc[i].text == ",":
+        j = i - 1
+        while j > max(sent.start, i - 8) and doc[j].text != ",":
+            j -= 1
+        i = j - 1 if doc[j].text == "," else i
+    if i >= sent.start and doc[i].pos_ == "PROPN" and doc[i].head.i < i:
+        return doc[i]
+    return None
+
+
+def _relative_misread(verb: Token) -> Token | None:
+    """``Sanders, who sits at zero endorsements, said ...``: the parser may read the name and
+    its relative clause as a clause of their own before the verb; the name is the subject."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i > verb.i:
+            continue
+        subjects = [g for g in c.children if g.dep_ == "nsubj"]
+        if len(subjects) == 2 and subjects[1].lower_ in ("who", "which"):
+            return subjects[0]
+    return None
+
+
+def _perfect_misread(verb: Token) -> bool:
+    """``he's said the same thing``: the parser reads ``'s`` as ``is`` and the perfect as a
+    passive; a passive takes no object after the verb."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) and any(
+        c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children
+    )
 
 
 def root_noun(verb: Token) -> Token | None:
@@ -132,6 +179,10 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
     """``X said A, adding that B`` / ``X said A and added B`` / ``..., calling it C and
     asserting D``: B's source is X, found up a short chain of such continuations."""
     head = verb.head
+    if verb.dep_ == "conj" and head.dep_ in ("oprd", "acomp", "dobj") and not is_verb(head):
+        # "called it “shameful” and called on leaders ...": the parser hangs the second verb
+        # on the first one's complement
+        head = head.head
     if depth == 0 or head == verb or not is_verb(head):
         return None
     if verb.dep_ == "conj" or (
@@ -361,7 +412,7 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
     if clause is not None and lemma in lex.clause_verbs:
         lo, hi = _subtree_range(clause, stop)
         if clause.i > verb.i:
-            hi = _extend_clause(verb, hi, stop)
+            hi = _extend_clause(verb, _adjacent_clauses(verb, clause, hi, stop), stop)
         return _strip_that(doc, lo, hi)
     if lemma in lex.as_verbs:
         # "heralded the deal as a “breakthrough”", "referred to Obama as “the MVP”"
@@ -492,11 +543,24 @@ SUBORDINATORS = frozenset(
 )
 
 
+def _adjacent_clauses(verb: Token, clause: Token, hi: int, stop: set[int]) -> int:
+    """``said [the Iranians released by the US] [were close to ...]``: the parser may split
+    one clause into two complements of the cue; the second starts where the first ends."""
+    for c in verb.rights:
+        if c.i > clause.i and c.dep_ == "ccomp" and c.left_edge.i == hi and c.i not in stop:
+            hi = _subtree_range(c, stop)[1]
+    return hi
+
+
 def _adverbial_before(clause: Token, verb: Token) -> bool:
     """``After the senator quit, Cruz said ...``: the parser may take a leading time or reason
-    clause for the cue's complement; what was said follows the cue."""
-    return clause.i < verb.i and any(
-        c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children
+    clause for the cue's complement; what was said follows the cue. So does ``A — in fact,
+    she said it “humanizes” her``: when the cue has a complement of its own after it, a
+    clause before it is the narrator's."""
+    if clause.i > verb.i:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children) or any(
+        c.i > verb.i and c.dep_ in ("ccomp", "oprd") for c in verb.children
     )
 
 
@@ -522,7 +586,7 @@ def _extend_right(verb: Token, hi: int, stop: set[int]) -> int:
             break
         if c.dep_ in ("npadvmod", "advmod", "tmod") or _is_time(c):
             continue
-        hi = max(hi, c.right_edge.i + 1)
+        hi = max(hi, _subtree_range(c, stop)[1])
     return hi
 
 
@@ -567,6 +631,14 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     if head == verb or verb.dep_ not in PARENTHETICAL_DEPS:
         return None
     doc = verb.doc
+    if (
+        verb.dep_ == "ccomp"
+        and head.i < verb.i
+        and not any(t.is_punct for t in doc[head.i : verb.left_edge.i])
+    ):
+        # "Portman said he hadn't thought about it": the clause is what the cue before it
+        # reports, not a cue of its own around the sentence
+        return None
     lo = min(verb.left_edge.i, subj.left_edge.i)
     hi = max(verb.right_edge.i, subj.right_edge.i) + 1
     before = any(not t.is_punct and not t.is_space for t in doc[sent.start : lo])
@@ -704,6 +776,8 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
         and t.lemma_.lower() in lex.continuation_verbs
         and subject_of(t) is None
     }
+    # "74 percent said A, while 22 percent said B": a second source's cue is not the first's
+    stop.update(t.i for t in cue_tokens if _second_source(t))
     # "..., he said, referring to X": the reference is its own statement, not the said content
     referring = [t for t in doc if not in_quote[t.i] and _is_referring(t)]
     stop.update(t.i for t in referring)
@@ -748,6 +822,14 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
             if lo >= hi:
                 continue
             yield token_draft(doc, (lo, hi), (clo, chi), src.i, t.i)
+
+
+def _second_source(t: Token) -> bool:
+    head = t.head
+    if t.dep_ not in ("advcl", "conj") or head == t or head.i > t.i:
+        return False
+    subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj is not None and subj.pos_ != "PRON" and head.dep_ in ("ccomp", "conj", "advcl")
 
 
 def _is_referring(t: Token) -> bool:

@@ -361,7 +361,7 @@ class Book:
             head.text[:1].isupper()
             and head.i > head.sent.start
             and not doc_start_of_line(head)
-            and head.pos_ in ("VERB", "NOUN", "ADJ")
+            and head.pos_ in ("VERB", "NOUN", "ADJ", "ADV")
             and head.lemma_.lower() not in lex.person_nouns
         )
         if head.pos_ == "PROPN" or known or looks_name:

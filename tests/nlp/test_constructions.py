@@ -289,6 +289,90 @@ CASES += [
     ),
 ]
 
+# parser slips around the cue verb
+CASES += [
+    # a clause before the cue, set off by a dash, is the narrator's when the cue has its own
+    (
+        "Maria Ortiz isn't worried about the losses — in fact, she said it “helps” her.",
+        [
+            ("the losses", "Maria Ortiz", "indirect", "isn't worried about"),
+            ("it “helps” her", "Maria Ortiz", "mixed", "said"),
+        ],
+    ),
+    # "'s said" is a perfect, not a passive
+    (
+        "Since Ben Cole entered the race last year, he's said the same thing at every stop.",
+        [("the same thing at every stop", "Ben Cole", "indirect", "said")],
+    ),
+    # a second cue verb hung on the first one's complement
+    (
+        'Barack Obama spoke on Monday. He called it "shameful" and called on leaders "not to '
+        'feed that dark impulse inside of us."',
+        [
+            ('it "shameful"', "Barack Obama", "mixed", "called"),
+            (
+                'leaders "not to feed that dark impulse inside of us."',
+                "Barack Obama",
+                "mixed",
+                "called on",
+            ),
+        ],
+    ),
+    # a second source's cue inside the first content is a statement of its own
+    (
+        "Among likely voters, 74 percent said they are set on voting for the governor, while "
+        "22 percent said they might change their mind.",
+        [
+            ("they are set on voting for the governor", "74 percent", "indirect", "said"),
+            ("they might change their mind", "22 percent", "indirect", "said"),
+        ],
+    ),
+    # one clause split into two complements of the cue
+    (
+        "Secretary of State Ann Webb said the Iranians released by the United States were in "
+        "some cases close to completing their sentences, while the fugitives were beyond "
+        "American reach.",
+        [
+            (
+                "the Iranians released by the United States were in some cases close to "
+                "completing their sentences",
+                "Ann Webb",
+                "indirect",
+                "said",
+            )
+        ],
+    ),
+    # the name and its relative clause read as a clause before the verb
+    (
+        "Carla Diaz, meanwhile, who sits at zero endorsements, said the race is far from over.",
+        [("the race is far from over", "Carla Diaz", "indirect", "said")],
+    ),
+    # the name after an inverted cue read as an adverb
+    (
+        "“Having the data and two people who understand it is valuable,” said Skelly, "
+        "explaining he worked with them.",
+        [
+            (
+                "Having the data and two people who understand it is valuable",
+                "Skelly",
+                "direct",
+                "said",
+            ),
+            ("he worked with them", "Skelly", "indirect", "explaining"),
+        ],
+    ),
+    # the name hung on the noun before it, an age in commas between
+    (
+        "As part of his plea, Mark Lane, 44, said that he hacked nearly 100 accounts.",
+        [("he hacked nearly 100 accounts", "Mark Lane", "indirect", "said that")],
+    ),
+    # a clause the cue reports is no cue around the sentence
+    (
+        "Sen. Rob Portman (R-Ohio), another incumbent, said he hadn't thought about the race.",
+        [("he hadn't thought about the race", "Rob Portman", "indirect", "said")],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "speaker", "mention"),
