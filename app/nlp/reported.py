@@ -185,10 +185,14 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
         head = head.head
     if depth == 0 or head == verb or not is_verb(head):
         return None
-    if verb.dep_ == "conj" or (
-        verb.dep_ in ("advcl", "xcomp", "dep")
-        and verb.tag_ == "VBG"
-        and (verb.lemma_.lower() in lex.continuation_verbs or _free_adjunct(verb))
+    if (
+        verb.dep_ == "conj"
+        or _listed_verb(verb)
+        or (
+            verb.dep_ in ("advcl", "xcomp", "dep")
+            and verb.tag_ == "VBG"
+            and (verb.lemma_.lower() in lex.continuation_verbs or _free_adjunct(verb))
+        )
     ):
         owner = _content_owner(verb, head, lex)
         if owner is not None:
@@ -197,13 +201,35 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
     return None
 
 
+def _listed_verb(verb: Token) -> bool:
+    """``has mocked a reporter, referred to immigrants as “rapists” and ...``: a list of
+    verbs the parser reads as an adverbial clause; no mark, no subject, a comma before it."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.tag_ in ("VBD", "VBN")
+        and verb.head.i < verb.i
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "auxpass") for c in verb.children)
+    )
+
+
+def _reports_that(verb: Token) -> bool:
+    """``conceded that A but implied that B``: a cue verb with a that-clause of its own is a
+    second statement, not more of the first one's content."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
 def _content_owner(verb: Token, head: Token, lex: Lexicon) -> Token | None:
     """``X stressed that Baku supports Kabul, and noted ...`` / ``X said the aim is A, adding
     that B``: the parser hangs the second cue on the first cue's clause, but a speech verb
     continues the cue's source, not the clause's subject."""
     cue = head.head
     if (
-        verb.lemma_.lower() in lex.continuation_verbs
+        (verb.lemma_.lower() in lex.continuation_verbs or _reports_that(verb))
         and head.dep_ == "ccomp"
         and (head.lemma_.lower() not in lex.all_cue_verbs or _after_comma_and(verb))
         and cue != head
@@ -628,7 +654,9 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     ``“A,” he said, “B.”``)."""
     sent = verb.sent
     head = verb.head
-    if head == verb or verb.dep_ not in PARENTHETICAL_DEPS:
+    if head == verb:
+        return _trailing_cue(verb, subj)
+    if verb.dep_ not in PARENTHETICAL_DEPS:
         return None
     doc = verb.doc
     if (
@@ -644,6 +672,9 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     before = any(not t.is_punct and not t.is_space for t in doc[sent.start : lo])
     after = any(not t.is_punct and not t.is_space for t in doc[hi : sent.end])
     start = _skip_discourse(doc, sent.start, lo)
+    if before and after and _quote_follows(doc, hi, sent.end, start, lo):
+        # "Emphasizing the urgency, Trump said, “If we ...”": the quotation is what was said
+        return hi, sent.end
     if before and after:
         head_subject = subject_of(head)
         if head.i >= hi and head_subject is not None and head_subject.i < lo:
@@ -660,6 +691,34 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     if after:
         return hi, sent.end
     return None
+
+
+def _quote_follows(doc: Doc, hi: int, end: int, start: int, lo: int) -> bool:
+    """The words after the cue open a quotation and those before it hold none."""
+    i = hi
+    while i < end and doc[i].is_punct and not doc[i].is_quote:
+        i += 1
+    return (
+        i < end
+        and doc[i].is_quote
+        and doc[i].text != "'"
+        and not any(t.is_quote for t in doc[start:lo])
+    )
+
+
+def _trailing_cue(verb: Token, subj: Token) -> tuple[int, int] | None:
+    """``Those who take on debt struggle, even with a “good” job, he said.``: the parser may
+    leave the words before ``, he said`` unattached to the cue; with nothing of the cue's own
+    after it, they are its content."""
+    doc, sent = verb.doc, verb.sent
+    lo = subj.left_edge.i
+    if subj.i > verb.i or lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") and c.i > verb.i for c in verb.children):
+        return None
+    if any(not t.is_punct for t in doc[verb.i + 1 : sent.end]):
+        return None
+    return _skip_discourse(doc, sent.start, lo - 1), lo - 1
 
 
 def _runs_on(head: Token, doc: Doc, lo: int, hi: int) -> bool:
@@ -773,7 +832,7 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
         for t in cue_tokens
         if t.dep_ in CONTINUATION_DEPS
         and (t.tag_ == "VBG" or t.dep_ == "conj")
-        and t.lemma_.lower() in lex.continuation_verbs
+        and (t.lemma_.lower() in lex.continuation_verbs or _reports_that(t))
         and subject_of(t) is None
     }
     # "74 percent said A, while 22 percent said B": a second source's cue is not the first's

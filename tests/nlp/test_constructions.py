@@ -366,6 +366,43 @@ CASES += [
         "As part of his plea, Mark Lane, 44, said that he hacked nearly 100 accounts.",
         [("he hacked nearly 100 accounts", "Mark Lane", "indirect", "said that")],
     ),
+    # a second cue verb with a that-clause of its own is a second statement
+    (
+        "Corey Lewandowski conceded that he had touched Fields but implied that it was "
+        "Fields's fault for grabbing at the candidate.",
+        [
+            ("he had touched Fields", "Corey Lewandowski", "indirect", "conceded that"),
+            (
+                "it was Fields's fault for grabbing at the candidate",
+                "Corey Lewandowski",
+                "indirect",
+                "implied that",
+            ),
+        ],
+    ),
+    # a list of verbs the parser reads as an adverbial clause shares the subject
+    (
+        "Mayor Tim Brown has mocked a disabled newspaper reporter, referred to undocumented "
+        'immigrants as "rapists" and recently praised a rival.',
+        [
+            ("a disabled newspaper reporter", "Tim Brown", "indirect", "mocked"),
+            ('undocumented immigrants as "rapists"', "Tim Brown", "mixed", "referred"),
+            ("a rival", "Tim Brown", "indirect", "praised"),
+        ],
+    ),
+    # the words before ", he said" left unattached by the parser are the content
+    (
+        "Professor Dan Hill studies student loans. Those who do take on heavy debt struggle, "
+        'even with a "good" job, he said.',
+        [
+            (
+                'Those who do take on heavy debt struggle, even with a "good" job',
+                "Dan Hill",
+                "mixed",
+                "said",
+            )
+        ],
+    ),
     # a clause the cue reports is no cue around the sentence
     (
         "Sen. Rob Portman (R-Ohio), another incumbent, said he hadn't thought about the race.",
