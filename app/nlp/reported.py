@@ -331,6 +331,18 @@ def _phrase_of(verb: Token, lex: Lexicon) -> tuple[Phrase, Token | None, Token |
     return None
 
 
+def _past_colon(doc: Doc, hi: int) -> int:
+    """``endorsed one of their methods for stopping Trump: freeing all delegates ...``: what
+    follows a colon at the end of the content spells the content out."""
+    i = hi
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text != ":" or "\n" in doc[i + 1].text:
+        return hi
+    end = doc[i + 1].sent.end
+    return _in_paragraph(doc, i + 1, i + 1, end)[1]
+
+
 def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation and spaces at both ends of doc[start:end] (but keep quote marks)."""
     while start < end and (
@@ -1211,6 +1223,8 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
             return None
         lo, hi = par
     lo, hi = _in_paragraph(doc, t.i, lo, hi)
+    if found is not None and lo > t.i:
+        hi = _past_colon(doc, hi)
     if found is not None and lo <= t.i < hi - 1 and t.i + 1 < hi:
         # a non-projective arc pulled the object's edge left of the cue
         lo = t.i + 1

@@ -403,6 +403,20 @@ CASES += [
             )
         ],
     ),
+    # what follows a colon at the end of the content spells it out
+    (
+        "Senator Ann Webb endorsed one of their methods for stopping the bill: freeing all "
+        "delegates to vote their conscience.",
+        [
+            (
+                "one of their methods for stopping the bill: freeing all delegates to vote "
+                "their conscience",
+                "Ann Webb",
+                "indirect",
+                "endorsed",
+            )
+        ],
+    ),
     # a clause the cue reports is no cue around the sentence
     (
         "Sen. Rob Portman (R-Ohio), another incumbent, said he hadn't thought about the race.",
