@@ -94,6 +94,9 @@ def _scan_double(text: str, start: int, end: int) -> list[Quote]:
             if open_at is not None:
                 out.append(Quote(open_at, i + 1, True))
                 open_at = None
+            elif (i == start or text[i - 1].isspace()) and i + 1 < end and text[i + 1].isalnum():
+                # ”Mr. Trump embodies ...”: a closing mark typed where the opening one belongs
+                open_at, open_curly = i, True
         elif ch == STRAIGHT or two == NYT_MARK:
             width = 2 if two == NYT_MARK else 1
             if open_at is None:
@@ -304,6 +307,15 @@ def attribute_quotes(
             if extra is not None:
                 cue_subjects[extra[0].i] = extra[1].i
                 cue = extra[0]
+        byline = _byline(doc, last) if cue is None else None
+        if byline is not None:
+            dash, signer = byline
+            prev = add_direct(q, dash, signer)
+            # the cue is the dash alone, not the closing mark the tokenizer kept with it
+            prev.cue_start = (
+                dash.idx + len(dash.text) - len(dash.text.lstrip(CURLY_CLOSE + STRAIGHT))
+            )
+            continue
         if cue is None:
             # He said: "A." / He told reporters, "A."
             # the parser often starts a new sentence at the quotation mark, so the window is
@@ -373,6 +385,52 @@ def attribute_quotes(
             used_cues.add(frag[5])
             prev = d
     return out
+
+
+BYLINE_DASHES = frozenset({"―", "—", "–", "--", "-"})
+MAX_BYLINE_NAME = 5
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _byline(doc: Doc, last: int) -> tuple[Token, int] | None:
+    """``“He represents our greatest shame.” ― Sonya Herridge``: a dash and a name closing
+    the quote's line sign it. Returns the dash (the cue) and the name's last word (the
+    source)."""
+    i = last + 1
+    if doc[last].text[-1] in BYLINE_DASHES:
+        # the tokenizer keeps ”― together
+        i = last
+    else:
+        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+            i += 1
+        if i >= len(doc) or doc[i].text not in BYLINE_DASHES:
+            return None
+    dash = doc[i]
+    i += 1
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    name_end = i
+    while (
+        name_end < len(doc)
+        and name_end - i < MAX_BYLINE_NAME
+        and (doc[name_end].is_title or doc[name_end].pos_ == "PROPN")
+        and (doc[name_end].is_alpha or _is_initial(doc[name_end].text))
+    ):
+        name_end += 1
+    if name_end == i:
+        return None
+    rest = doc[name_end:]
+    line_end = next((t.i for t in rest if "\n" in t.text), len(doc))
+    if (
+        line_end - name_end > 0
+        and doc[name_end].text not in (",", ".", "(")
+        and not (doc[name_end].is_space)
+    ):
+        return None
+    return dash, name_end - 1
 
 
 MAX_FRAGMENT_CLIMB = 6

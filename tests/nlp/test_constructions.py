@@ -537,6 +537,27 @@ def test_colon_introduced_quote_in_next_paragraph() -> None:
     assert [(s.speaker, s.cue, s.type) for s in sts] == [("Lee Park", "continued", "direct")]
 
 
+def test_dash_and_name_after_a_quote_sign_it() -> None:
+    text = (
+        "Readers wrote in.\n"
+        "”The plan is a disgrace to the city.” ― Maria Lopez\n"
+        "“Nobody asked us about the tolls.”― Oscar P. Quintero\n"
+        "“I just hope it fails.” — Ana Ruiz, 34, of Houston"
+    )
+    sts = extract(text).statements
+    assert [(s.content, s.speaker, s.cue, s.type) for s in sts] == [
+        ("The plan is a disgrace to the city.", "Maria Lopez", "―", "direct"),
+        ("Nobody asked us about the tolls.", "Oscar P. Quintero", "―", "direct"),
+        ("I just hope it fails.", "Ana Ruiz", "—", "direct"),
+    ]
+    assert all(text[slice(*s.cue_span)] == s.cue for s in sts)
+
+
+def test_dash_inside_a_line_signs_nothing() -> None:
+    text = "“The vote is close,” said Mayor Ann Webb. — The count goes on tonight."
+    assert [(s.speaker, s.cue) for s in extract(text).statements] == [("Ann Webb", "said")]
+
+
 def test_quotation_runs_on_into_next_paragraph() -> None:
     text = (
         "“We are ready,” said Governor Ruth Kim.\n\n"
