@@ -67,6 +67,9 @@ def subject_of(verb: Token) -> Token | None:
     return root_noun(verb) or _relative_misread(verb) or _unattached_subject(verb)
 
 
+MAX_ASIDE = 14
+
+
 def _unattached_subject(verb: Token) -> Token | None:
     """``“...,” said Skelly`` (Skelly read as an adverb) / ``Marcel Lazar, 44, said`` (the name
     hung on the noun before it): when the parser leaves a main cue verb without a subject, the
@@ -81,10 +84,14 @@ def _unattached_subject(verb: Token) -> Token | None:
             i += 1
         if i > verb.i + 1 and doc[i - 1].pos_ != "PRON":
             return doc[i - 1]
+        # "“How big is that wall?” asked the boy": the parser made the speaker an object
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and obj.pos_ == "NOUN" and doc[verb.i + 1].pos_ == "DET":
+            return obj
     i = verb.i - 1
     if i > sent.start and doc[i].text == ",":
         j = i - 1
-        while j > max(sent.start, i - 8) and doc[j].text != ",":
+        while j > max(sent.start, i - MAX_ASIDE) and doc[j].text != ",":
             j -= 1
         i = j - 1 if doc[j].text == "," else i
     if i >= sent.start and doc[i].pos_ == "PROPN" and doc[i].head.i < i:
@@ -1223,6 +1230,10 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
             return None
         lo, hi = par
     lo, hi = _in_paragraph(doc, t.i, lo, hi)
+    if lo < subj.i < hi <= t.i:
+        # "“A,” Texas delegate Bill Eastland, wearing a hat, said": the parser hung the
+        # subject inside the clause; the content ends where the source begins
+        hi = subj.left_edge.i
     if found is not None and lo > t.i:
         hi = _past_colon(doc, hi)
     if found is not None and lo <= t.i < hi - 1 and t.i + 1 < hi:

@@ -180,7 +180,40 @@ def split_title(words: Sequence[str], lex: Lexicon) -> tuple[str | None, list[st
         if not matched:
             break
         i += matched
-    return (" ".join(title) if title else None), list(words[i:]), affiliation
+    rest = list(words[i:])
+    k = _role_inside(rest, lex)
+    if k is not None:
+        # "Texas Senator Ted Cruz" / "Texas delegate Bill Eastland": the words before the
+        # role name a place or a body, the person comes after it
+        inner, names, inner_aff = split_title(rest[k:], lex)
+        role = inner or (" ".join(title) if title else None)
+        return role, names, affiliation or inner_aff or " ".join(rest[:k])
+    return (" ".join(title) if title else None), rest, affiliation
+
+
+AFFILIATION_LINKS = frozenset({"of", "the", "and", "for", "&"})
+NAME_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "la", "le", "bin", "ibn"})
+
+
+def _role_inside(words: Sequence[str], lex: Lexicon) -> int | None:
+    """Index of a title or a lower-case role word between capitalised words and a name."""
+    for k in range(1, min(len(words) - 1, MAX_TITLE_WORDS + 1)):
+        w = words[k]
+        low = w.lower()
+        role = low in lex.titles or (
+            w.isalpha() and w.islower() and low not in AFFILIATION_LINKS | NAME_PARTICLES
+        )
+        if not role:
+            continue
+        before = words[:k]
+        if (
+            before[0][:1].isupper()
+            and all(x[:1].isupper() or x in AFFILIATION_LINKS for x in before)
+            and any(x[:1].isupper() for x in words[k + 1 :])
+        ):
+            return k
+        return None
+    return None
 
 
 def find_title(words: Sequence[str], lex: Lexicon) -> tuple[int, int] | None:

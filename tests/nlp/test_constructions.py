@@ -417,6 +417,19 @@ CASES += [
             )
         ],
     ),
+    # a long aside between the speaker and an inverted cue; the content stops at the source
+    (
+        "“We’ve had better conventions than this one,” Texas delegate Bill Eastland, wearing "
+        "a cowboy hat and “Ted Cruz” campaign pins, said matter-of-factly as confetti "
+        "fluttered down.",
+        [("We’ve had better conventions than this one", "Bill Eastland", "direct", "said")],
+    ),
+    # the speaker after an inverted cue read as its object
+    (
+        "“How big is that wall?” asked the boy, who was wearing a red hat, as the audience "
+        "laughed.",
+        [("How big is that wall?", "boy", "direct", "asked")],
+    ),
     # a clause the cue reports is no cue around the sentence
     (
         "Sen. Rob Portman (R-Ohio), another incumbent, said he hadn't thought about the race.",
@@ -473,6 +486,21 @@ CASES += [
 def test_speaker_resolution(text: str, speaker: str, mention: str) -> None:
     st = extract(text).statements[-1]
     assert (st.speaker, st.speaker_mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        ("Texas Senator Ted Cruz said the deal was bad.", "Ted Cruz", "Senator", "Texas"),
+        ("Ohio voter Mary Smith said the deal was bad.", "Mary Smith", None, "Ohio"),
+        ("Vincent van Gogh said the light was perfect.", "Vincent van Gogh", None, None),
+    ],
+)
+def test_place_before_a_role_is_an_affiliation(
+    text: str, name: str, title: str | None, affiliation: str | None
+) -> None:
+    (speaker,) = extract(text).speakers
+    assert (speaker.name, speaker.title, speaker.affiliation) == (name, title, affiliation)
 
 
 @pytest.mark.parametrize(
