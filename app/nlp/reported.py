@@ -298,7 +298,23 @@ def participle_owner(verb: Token, lex: Lexicon) -> Token | None:
         lex.person_nouns,
     ):
         return head
+    if _with_share(verb):
+        return head
     return None
+
+
+SHARE_NOUNS = frozenset({"percent", "share", "majority", "minority", "half", "third", "plurality"})
+
+
+def _with_share(verb: Token) -> bool:
+    """``with 50 percent saying she is prepared``: a share of those polled, named after
+    ``with``, holds the view its participle reports."""
+    head = verb.head
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "with"
+        and (head.lemma_.lower() in SHARE_NOUNS or head.pos_ == "NUM")
+    )
 
 
 def _phrase_of(verb: Token, lex: Lexicon) -> tuple[Phrase, Token | None, Token | None] | None:
@@ -856,6 +872,7 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
     }
     # "74 percent said A, while 22 percent said B": a second source's cue is not the first's
     stop.update(t.i for t in cue_tokens if _second_source(t))
+    stop.update(t.head.head.i for t in cue_tokens if t.dep_ == "acl" and _with_share(t))
     # "..., he said, referring to X": the reference is its own statement, not the said content
     referring = [t for t in doc if not in_quote[t.i] and _is_referring(t)]
     stop.update(t.i for t in referring)

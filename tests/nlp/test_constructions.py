@@ -430,6 +430,15 @@ CASES += [
         "laughed.",
         [("How big is that wall?", "boy", "direct", "asked")],
     ),
+    # a share of those polled after "with" holds the view its participle reports
+    (
+        "Voters still view Mrs. Clinton as vastly more prepared for the job - with 50 percent "
+        "saying she is prepared.",
+        [
+            ("Mrs. Clinton as vastly more prepared for the job", "Voters", "indirect", "view"),
+            ("she is prepared", "50 percent", "indirect", "saying"),
+        ],
+    ),
     # a clause the cue reports is no cue around the sentence
     (
         "Sen. Rob Portman (R-Ohio), another incumbent, said he hadn't thought about the race.",
