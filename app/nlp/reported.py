@@ -712,6 +712,12 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
         return hi, sent.end
     if before and after:
         head_subject = subject_of(head)
+        if head.i >= hi and any(
+            c.dep_ == "mark" and c.lower_ in SUBORDINATORS and c.i >= hi for c in head.children
+        ):
+            # "“A,” Trump said, after Quick said B": the clause after the cue is when it was
+            # said, not more of what
+            return start, lo
         if head.i >= hi and head_subject is not None and head_subject.i < lo:
             return start, sent.end
         if head.i < lo and _runs_on(head, doc, hi, sent.end):

@@ -439,6 +439,20 @@ CASES += [
             ("she is prepared", "50 percent", "indirect", "saying"),
         ],
     ),
+    # a time clause after an interrupting cue tells when, and holds a statement of its own
+    (
+        '"I never said that. I never said that," Trump said, after CNBC\'s Ann Cole said the '
+        'candidate had referred to the governor as a "puppet."',
+        [
+            ("I never said that. I never said that", "Trump", "direct", "said"),
+            (
+                'the candidate had referred to the governor as a "puppet."',
+                "Ann Cole",
+                "mixed",
+                "said",
+            ),
+        ],
+    ),
     # a clause the cue reports is no cue around the sentence
     (
         "Sen. Rob Portman (R-Ohio), another incumbent, said he hadn't thought about the race.",
