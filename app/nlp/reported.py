@@ -579,7 +579,8 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             None,
         )
         if short is not None:
-            return short.i, short.right_edge.i + 1, None
+            # "said no to the Iraq war"
+            return short.i, _extend_right(verb, short.right_edge.i + 1, stop), None
         colon = next((c for c in kids if c.text == ":" and c.i > verb.i), None)
         if colon is not None:
             sent = verb.sent
@@ -645,7 +646,8 @@ def _extend_right(verb: Token, hi: int, stop: set[int]) -> int:
             continue
         if c.dep_ in ("punct", "conj", "cc") or c.i in stop:
             break
-        if c.dep_ in ("npadvmod", "advmod", "tmod") or _is_time(c):
+        if _is_time(c) or (c.dep_ in ("npadvmod", "advmod", "tmod") and not any(c.rights)):
+            # "said Tuesday", "said recently"; but "shows Cruz 16 points ahead of Trump"
             continue
         hi = max(hi, _subtree_range(c, stop)[1])
     return hi

@@ -453,6 +453,15 @@ CASES += [
             ),
         ],
     ),
+    # an adverb with words of its own after the object is content; a bare date is not
+    (
+        "A new poll shows Ted Cruz 16 points ahead of Trump in Indiana.",
+        [("Ted Cruz 16 points ahead of Trump in Indiana", "new poll", "indirect", "shows")],
+    ),
+    (
+        "Senator Ann Webb said no to the Iraq war on Tuesday.",
+        [("no to the Iraq war", "Ann Webb", "indirect", "said")],
+    ),
     # a clause the cue reports is no cue around the sentence
     (
         "Sen. Rob Portman (R-Ohio), another incumbent, said he hadn't thought about the race.",
