@@ -331,11 +331,18 @@ def chain_subject(verb: Token, depth: int = 3) -> Token | None:
 
 def frame_draft(t: Token, stop: set[int]) -> Draft | None:
     """``X was first reported by MSNBC`` (the passive subject is the content, the agent the
-    source), ``she talked about the border`` (the object of the first preposition), and verbs
-    whose subject is that of the clause they hang from."""
+    source), ``she talked about the border`` (the object of the first preposition), verbs
+    whose subject is that of the clause they hang from, and participles of a noun (``a
+    merger announced Monday``: the noun is the content; ``farmers telling their stories``:
+    the noun is the source)."""
     doc = t.doc
     kids = list(t.children)
     passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if passive is None and _modifies_noun(t) and t.tag_ == "VBN":
+        # "a megamerger announced Monday", "a court-mandated schedule": the noun is what
+        # the participle reports
+        passive = t.head
+        stop = stop | {t.i}
     cue_hi = t.i + 1
     target: Token | None = None
     if passive is not None:
@@ -346,6 +353,9 @@ def frame_draft(t: Token, stop: set[int]) -> Draft | None:
             cue_hi = agent.i + 1 if agent.i > t.i else cue_hi
     else:
         src = subject_of(t) or chain_subject(t)
+        if src is None and _modifies_noun(t) and t.tag_ == "VBG":
+            # "Hispanics telling their family stories", "disclaimers urging calm"
+            src = t.head
         if src is None:
             return None
         target = next((c for c in kids if c.dep_ == "dobj" and c.i > t.i), None)
@@ -368,6 +378,10 @@ def frame_draft(t: Token, stop: set[int]) -> Draft | None:
     if lo >= hi or lo <= t.i < hi:
         return None
     return token_draft(doc, (lo, hi), (t.i, cue_hi), src.i if src is not None else None, t.i)
+
+
+def _modifies_noun(t: Token) -> bool:
+    return t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i
 
 
 def free_of(d: Draft, drafts: Sequence[Draft]) -> bool:

@@ -92,6 +92,14 @@ def test_passive_subject_is_the_content_and_the_agent_the_source() -> None:
             "applaud",
             "senators",
         ),
+        # a participle after a noun: the noun holds what it reports
+        (
+            "The campaign released an ad featuring farmers telling their family stories.",
+            "telling",
+            "their family stories",
+            "telling",
+            "farmers",
+        ),
     ],
 )
 def test_frames_outside_the_listed_cues(
@@ -104,6 +112,14 @@ def test_frames_outside_the_listed_cues(
     assert doc.text[d.content_start : d.content_end] == content
     assert doc.text[d.cue_start : d.cue_end] == cue
     assert doc[d.source].text == source
+
+
+def test_participle_reports_the_noun_it_follows() -> None:
+    doc = get_nlp()("A $160 billion merger announced Monday would create the largest drug maker.")
+    verb = next(t for t in doc if t.lower_ == "announced")
+    d = draft_for(verb, get_lexicon(), set())
+    assert d is not None and d.source is None
+    assert doc.text[d.content_start : d.content_end] == "A $160 billion merger"
 
 
 def test_hedged_verb_is_narration() -> None:
