@@ -846,7 +846,7 @@ def test_content_boundaries(text: str, contents: list[str]) -> None:
 def test_cue_after_a_closing_mark_that_ends_the_sentence() -> None:
     # the parser starts a new sentence after the closing mark; the cue still follows the quote
     text = (
-        "The mayor was criticized by Governor Ann Reyes, who called the plan “reckless.”\n"
+        "Governor Ann Reyes spoke after the mayor and called the plan “reckless.”\n"
         "“Why are you still defending it?” Reyes asked city officials. "
         "“What does this say about your budget?”\n"
         "Several officials disagreed."
