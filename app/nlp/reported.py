@@ -921,7 +921,7 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
                 lo = _skip_discourse(doc, lo, hi)
             if not _can_be_source(src, lex):
                 continue
-            lo, hi = _trim_tokens(doc, lo, hi)
+            lo, hi = _trim_tokens(doc, *_in_paragraph(doc, t.i, lo, hi))
             if lo >= hi:
                 continue
             yield token_draft(doc, (lo, hi), (clo, chi), src.i, t.i)

@@ -618,6 +618,18 @@ def test_dash_inside_a_line_signs_nothing() -> None:
     assert [(s.speaker, s.cue) for s in extract(text).statements] == [("Ann Webb", "said")]
 
 
+def test_according_to_stays_in_its_paragraph() -> None:
+    text = (
+        '"He better live," she said. "I swear he better live."\n\n'
+        "Police have said the man was armed, according to attorneys for the family."
+    )
+    sts = extract(text).statements
+    assert [(s.cue, s.content) for s in sts][-1] == (
+        "according to",
+        "Police have said the man was armed",
+    )
+
+
 def test_quotation_runs_on_into_next_paragraph() -> None:
     text = (
         "“We are ready,” said Governor Ruth Kim.\n\n"
