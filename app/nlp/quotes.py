@@ -659,9 +659,14 @@ def _continues(text: str, prev: Draft, q: Quote, prev_quoted: bool, source_end: 
         return prev_quoted and len(gap) < 60
     if "\n" in gap or len(gap) >= MAX_CUE_CLAUSE:
         return False
-    # only the rest of the cue clause ("..., attempting to regroup.") may stand between
+    # only the rest of the cue clause ("..., attempting to regroup.") may stand between,
+    # and a conjunction before the quote ("“A,” he said, but “B.”")
+    core = gap.rstrip()
+    last = core.rsplit(None, 1)[-1] if core.split() else ""
+    if last.lower() in LINK_WORDS:
+        core = core[: -len(last)].rstrip()
     return (
-        gap.rstrip().endswith((",", ":", ";", "."))
+        core.endswith((",", ":", ";", "."))
         and prev.cue_start is not None
         and (prev.cue_start >= prev.content_start)
     )

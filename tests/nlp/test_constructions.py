@@ -648,6 +648,13 @@ def test_split_quote_across_sentences() -> None:
     assert sts[0].content.endswith("about my views.")
 
 
+def test_split_quote_joined_by_a_conjunction() -> None:
+    text = "“I like Larry,” Tom Hill said, but “his record on energy is a problem.”"
+    (st,) = extract(text).statements
+    assert (st.speaker, st.type) == ("Tom Hill", "direct")
+    assert st.content.startswith("I like Larry") and st.content.endswith("is a problem.")
+
+
 def test_pronoun_resolves_to_recent_speaker() -> None:
     text = "Governor Ruth Kim announced a new budget. Taxes will not rise, she said."
     sts = extract(text).statements
