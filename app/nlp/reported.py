@@ -562,7 +562,13 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             (
                 t
                 for t in doc[verb.i + 1 : verb.right_edge.i + 1]
-                if t.lower_ == "that" and t.dep_ == "mark"
+                if t.lower_ == "that"
+                and (
+                    t.dep_ == "mark"
+                    # "tweeted in the early hours that Machado was ...": "that" read as an
+                    # adverb of the clause the parser hung on the cue
+                    or (t.dep_ == "advmod" and t.head.head == verb and t.head.left_edge == t)
+                )
             ),
             None,
         )
@@ -932,6 +938,9 @@ def _second_source(t: Token) -> bool:
     if t.dep_ not in ("advcl", "conj") or head == t or head.i > t.i:
         return False
     subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+        # "said A and that the footage did not show B": a second clause of the same cue
+        return False
     return subj is not None and subj.pos_ != "PRON" and head.dep_ in ("ccomp", "conj", "advcl")
 
 

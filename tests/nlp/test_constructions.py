@@ -462,6 +462,25 @@ CASES += [
         "Senator Ann Webb said no to the Iraq war on Tuesday.",
         [("no to the Iraq war", "Ann Webb", "indirect", "said")],
     ),
+    # "that" read as an adverb of the clause hung on the cue still opens the content
+    (
+        "Trump tweeted in the early morning hours that Machado was “disgusting” and “a con.”",
+        [("Machado was “disgusting” and “a con.”", "Trump", "mixed", "tweeted")],
+    ),
+    # a second that-clause of the same cue is more of its content
+    (
+        'Senator Ann Webb also said the videos were "inconclusive" and that the footage '
+        "released Friday did not show whether he had something in his hand.",
+        [
+            (
+                'the videos were "inconclusive" and that the footage released Friday did not '
+                "show whether he had something in his hand",
+                "Ann Webb",
+                "mixed",
+                "said",
+            )
+        ],
+    ),
     # a clause the cue reports is no cue around the sentence
     (
         "Sen. Rob Portman (R-Ohio), another incumbent, said he hadn't thought about the race.",
