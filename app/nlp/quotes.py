@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from app.nlp.draft import Draft, SpanIndex
-from app.nlp.reported import is_verb, subject_of
+from app.nlp.reported import DASHES, is_verb, subject_of
 
 CURLY_OPEN = "“«„"
 CURLY_CLOSE = "”»"
@@ -387,7 +387,7 @@ def attribute_quotes(
     return out
 
 
-BYLINE_DASHES = frozenset({"―", "—", "–", "--", "-"})
+BYLINE_DASHES = frozenset({*DASHES, "―"})
 MAX_BYLINE_NAME = 5
 
 
@@ -422,13 +422,9 @@ def _byline(doc: Doc, last: int) -> tuple[Token, int] | None:
         name_end += 1
     if name_end == i:
         return None
-    rest = doc[name_end:]
-    line_end = next((t.i for t in rest if "\n" in t.text), len(doc))
-    if (
-        line_end - name_end > 0
-        and doc[name_end].text not in (",", ".", "(")
-        and not (doc[name_end].is_space)
-    ):
+    # the name ends its line, or an age, a place or a role follows it after a comma
+    after = doc[name_end] if name_end < len(doc) else None
+    if after is not None and not after.is_space and after.text not in (",", ".", "("):
         return None
     return dash, name_end - 1
 

@@ -934,6 +934,9 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
 
 
 def _second_source(t: Token) -> bool:
+    """A cue with a named subject of its own, hung on another cue's clause (``..., while 22
+    percent said B``): its statement is not part of that clause. A pronoun subject is left
+    out: it is mostly the first source again (``..., and he added ...``)."""
     head = t.head
     if t.dep_ not in ("advcl", "conj") or head == t or head.i > t.i:
         return False
