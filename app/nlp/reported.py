@@ -715,7 +715,7 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     before = any(not t.is_punct and not t.is_space for t in doc[sent.start : lo])
     after = any(not t.is_punct and not t.is_space for t in doc[hi : sent.end])
     start = _skip_discourse(doc, sent.start, lo)
-    if before and after and _quote_follows(doc, hi, sent.end, start, lo):
+    if before and after and _quote_follows(doc, verb.i + 1, sent.end, start, lo):
         # "Emphasizing the urgency, Trump said, “If we ...”": the quotation is what was said
         return hi, sent.end
     if before and after:
@@ -742,9 +742,9 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     return None
 
 
-def _quote_follows(doc: Doc, hi: int, end: int, start: int, lo: int) -> bool:
+def _quote_follows(doc: Doc, after: int, end: int, start: int, lo: int) -> bool:
     """The words after the cue open a quotation and those before it hold none."""
-    i = hi
+    i = after
     while i < end and doc[i].is_punct and not doc[i].is_quote:
         i += 1
     return (

@@ -481,6 +481,11 @@ CASES += [
             )
         ],
     ),
+    # a quotation right after an interrupting cue is what was said, not the opening words
+    (
+        "Pointing to the polls, Ann Webb said, “We are going to win this state.”",
+        [("We are going to win this state.", "Ann Webb", "direct", "said")],
+    ),
     # a clause the cue reports is no cue around the sentence
     (
         "Sen. Rob Portman (R-Ohio), another incumbent, said he hadn't thought about the race.",
