@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from app.nlp.draft import Draft, SpanIndex
-from app.nlp.reported import DASHES, is_verb, subject_of
+from app.nlp.reported import DASHES, is_verb, skip_inline_space, subject_of
 
 CURLY_OPEN = "“«„"
 CURLY_CLOSE = "”»"
@@ -258,12 +258,15 @@ def attribute_quotes(
     cue_subjects = dict(cue_subjects)
     cue_set = set(cue_subjects)
 
-    def add_direct(q: Quote, verb: Token, subject: int | None) -> Draft:
-        """A new direct statement: the quote, attributed by `verb` to the token `subject`."""
+    def add_direct(
+        q: Quote, verb: Token, subject: int | None, cue_start: int | None = None
+    ) -> Draft:
+        """A new direct statement: the quote, attributed by `verb` to the token `subject`
+        (the cue is the verb's text, from `cue_start` when only its end is the cue)."""
         d = Draft(
             q.start,
             q.end,
-            verb.idx,
+            verb.idx if cue_start is None else cue_start,
             verb.idx + len(verb.text),
             subject,
             "direct",
@@ -310,11 +313,9 @@ def attribute_quotes(
         byline = _byline(doc, last) if cue is None else None
         if byline is not None:
             dash, signer = byline
-            prev = add_direct(q, dash, signer)
             # the cue is the dash alone, not the closing mark the tokenizer kept with it
-            prev.cue_start = (
-                dash.idx + len(dash.text) - len(dash.text.lstrip(CURLY_CLOSE + STRAIGHT))
-            )
+            mark = len(dash.text) - len(dash.text.lstrip(CURLY_CLOSE + STRAIGHT))
+            prev = add_direct(q, dash, signer, cue_start=dash.idx + mark)
             continue
         if cue is None:
             # He said: "A." / He told reporters, "A."
@@ -404,14 +405,11 @@ def _byline(doc: Doc, last: int) -> tuple[Token, int] | None:
         # the tokenizer keeps ”― together
         i = last
     else:
-        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
-            i += 1
+        i = skip_inline_space(doc, i)
         if i >= len(doc) or doc[i].text not in BYLINE_DASHES:
             return None
     dash = doc[i]
-    i += 1
-    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
-        i += 1
+    i = skip_inline_space(doc, i + 1)
     name_end = i
     while (
         name_end < len(doc)

@@ -354,12 +354,17 @@ def _phrase_of(verb: Token, lex: Lexicon) -> tuple[Phrase, Token | None, Token |
     return None
 
 
+def skip_inline_space(doc: Doc, i: int) -> int:
+    """The first token from ``i`` on that is not a space inside the line."""
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    return i
+
+
 def _past_colon(doc: Doc, hi: int) -> int:
     """``endorsed one of their methods for stopping Trump: freeing all delegates ...``: what
     follows a colon at the end of the content spells the content out."""
-    i = hi
-    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
-        i += 1
+    i = skip_inline_space(doc, hi)
     if i + 1 >= len(doc) or doc[i].text != ":" or "\n" in doc[i + 1].text:
         return hi
     end = doc[i + 1].sent.end
