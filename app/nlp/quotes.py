@@ -101,7 +101,7 @@ def _scan_double(text: str, start: int, end: int) -> list[Quote]:
             width = 2 if two == NYT_MARK else 1
             if open_at is None:
                 open_at, open_curly = i, False
-            elif not open_curly:
+            elif not open_curly or _straight_closes_curly(text, i, end):
                 out.append(Quote(open_at, i + width, True))
                 open_at = None
         i += width
@@ -116,6 +116,16 @@ def _closes(text: str, i: int, end: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < end else " "
     return not prev.isspace() and not nxt.isalnum() and nxt not in "“‘\"'"
+
+
+def _straight_closes_curly(text: str, i: int, end: int) -> bool:
+    """``argue that “there is precedent," citing ...``: a straight mark typed as the closer of
+    a curly quote, when no curly closer follows before the next opener."""
+    if not _closes(text, i, end):
+        return False
+    rest = text[i + 1 : end]
+    nxt_open = rest.find("“")
+    return "”" not in (rest if nxt_open < 0 else rest[:nxt_open])
 
 
 def _is_word(ch: str) -> bool:

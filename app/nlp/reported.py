@@ -269,8 +269,18 @@ def gerund_subject(verb: Token) -> Token | None:
         return poss
     prep = verb.head
     if verb.dep_ == "pcomp" and prep.dep_ == "prep" and is_verb(prep.head):
-        return subject_of(prep.head)
+        return _clause_subject(prep.head)
     return None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """Who does what the clause tells, for an ``-ing`` phrase hung on it: the subject of a
+    passive too (``After saying A, she was whisked off``), and the first verb's subject for a
+    coordinated one (``Dean appeared on MSNBC and began by saying A``)."""
+    subj = subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None and verb.dep_ == "conj" and is_verb(verb.head):
+        return _clause_subject(verb.head)
+    return subj
 
 
 def participle_owner(verb: Token, lex: Lexicon) -> Token | None:
@@ -520,7 +530,7 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
                 if c.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl", "dobj", "attr", "npadvmod")
             )
         ):
-            return obj.left_edge.i, _extend_right(verb, obj.right_edge.i + 1, stop), None
+            return obj.left_edge.i, _extend_right(verb, _subtree_range(obj, stop)[1], stop), None
     if lemma in lex.naming_verbs:
         oprd = next((c for c in kids if c.dep_ == "oprd" and c.i > verb.i), None)
         if oprd is not None and not any(c.dep_ == "dobj" for c in kids):
@@ -561,7 +571,7 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         # clause's subject an object; the content runs on to the end of the verb's phrase
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and lemma not in lex.addressee_verbs:
-            return obj.left_edge.i, _extend_right(verb, obj.right_edge.i + 1, stop), None
+            return obj.left_edge.i, _extend_right(verb, _subtree_range(obj, stop)[1], stop), None
         # "said on Friday during a news conference that he may wait": a stray "that"
         that = next(
             (
@@ -892,6 +902,7 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
     # "74 percent said A, while 22 percent said B": a second source's cue is not the first's
     stop.update(t.i for t in cue_tokens if _second_source(t))
     stop.update(t.head.head.i for t in cue_tokens if t.dep_ == "acl" and _with_share(t))
+    stop.update(t.i for t in cue_tokens if _closing_relative(t, lex))
     # "..., he said, referring to X": the reference is its own statement, not the said content
     referring = [t for t in doc if not in_quote[t.i] and _is_referring(t)]
     stop.update(t.i for t in referring)
@@ -1252,7 +1263,7 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         return _asked_draft(t, stop)
     if subj.dep_ == "expl":
         return None
-    named = relative_naming(t, subj, lex, stop)
+    named = relative_naming(t, subj, lex, stop) or relative_report(t, subj, lex, stop)
     if named is not None:
         return named
     found = content_of(t, lex, stop)
@@ -1315,6 +1326,45 @@ def relative_naming(t: Token, subj: Token, lex: Lexicon, stop: set[int]) -> Draf
         return None
     doc = t.doc
     lo, hi = _in_paragraph(doc, t.i, wh.i, _extend_right(t, t.i + 1, stop))
+    lo, hi = _trim_tokens(doc, lo, hi)
+    if hi <= t.i + 1:
+        return None
+    return token_draft(doc, (lo, hi), (t.i, t.i + 1), subj.i, t.i)
+
+
+def _relative_clause(t: Token, subj: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The relative word and the reported clause of ``policies, which he said had harmed the
+    economy``: the relative word opens the clause the cue reports, before its source."""
+    if t.lemma_.lower() not in lex.clause_verbs or subj.i > t.i:
+        return None
+    clause = next((c for c in t.rights if c.dep_ in CLAUSE_DEPS), None)
+    if clause is None:
+        return None
+    wh = clause.left_edge
+    if wh.lower_ not in WH_OBJECTS or wh.i >= subj.i or wh.head.i < t.i:
+        return None
+    return wh, clause
+
+
+def _closing_relative(t: Token, lex: Lexicon) -> bool:
+    """A relative report that ends its sentence is cut out of the statement it hangs on
+    (``cited “Obama-Clinton” policies, which he said had harmed the economy``)."""
+    subj = subject_of(t)
+    found = None if subj is None else _relative_clause(t, subj, lex)
+    if found is None:
+        return False
+    return all(w.is_punct or w.is_space for w in t.doc[found[1].right_edge.i + 1 : t.sent.end])
+
+
+def relative_report(t: Token, subj: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
+    """``policies, which he said had harmed the economy``: the relative word and the clause
+    after the cue are the content; the source and the cue stand inside it."""
+    found = _relative_clause(t, subj, lex)
+    if found is None:
+        return None
+    wh, clause = found
+    doc = t.doc
+    lo, hi = _in_paragraph(doc, t.i, wh.i, _subtree_range(clause, stop)[1])
     lo, hi = _trim_tokens(doc, lo, hi)
     if hi <= t.i + 1:
         return None

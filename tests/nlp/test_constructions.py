@@ -770,6 +770,16 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # a straight mark closes a curly quote when no curly closer follows
+    (
+        'The two senators argue that “the law is clear," citing a case from 2012.',
+        ["the law is clear", "a case"],
+    ),
+    # a report in a relative clause that ends the sentence is a statement of its own
+    (
+        "Mayor Ann Cole praised the new budget, which she said would “protect every school.”",
+        ["the new budget", "which she said would “protect every school"],
+    ),
     # quotation marks the parser hangs on the verb do not end a naming verb's content
     (
         "Mayor Ruth Kim, who ran the city for a decade, called him ''the best chief we ever had.''",
@@ -913,6 +923,21 @@ def test_cue_after_a_closing_mark_that_ends_the_sentence() -> None:
             "Ana Ortiz",
             "endorsing",
             "three council candidates “who share our values.”",
+        ),
+        # "by saying" on a coordinated verb: the first verb's subject
+        (
+            "Dr. Amy Lee appeared on the show on Monday and began by saying she would "
+            "“never” comment on a patient.",
+            "Amy Lee",
+            "saying",
+            "she would “never” comment on a patient",
+        ),
+        # "After saying A," before a passive clause: its subject said A
+        (
+            "After saying the vote was “rigged,” Tom Jones was escorted out of the hall.",
+            "Tom Jones",
+            "saying",
+            "the vote was “rigged,”",
         ),
         # a main verb the parser hung on its own subject as a participle
         (
