@@ -320,6 +320,8 @@ def attribute_quotes(
             if extra is not None:
                 cue_subjects[extra[0].i] = extra[1].i
                 cue = extra[0]
+        if cue is not None and _inside_adverbial(doc, first, cue):
+            cue = None
         byline = _byline(doc, last) if cue is None else None
         if byline is not None:
             dash, signer = byline
@@ -593,6 +595,15 @@ def _adjacent_after(doc: Doc, last: int, cue: Token, subj: int) -> bool:
     return all(
         t.is_punct or t.is_space or lo <= t.i <= hi or t.pos_ in ("ADV", "AUX", "PART")
         for t in doc[last + 1 : cue.i]
+    )
+
+
+def _inside_adverbial(doc: Doc, first: int, cue: Token) -> bool:
+    """``Remarking upon Clinton's “genuine empathy,” Starr said, “...”``: a quote inside a
+    phrase that leads up to the cue is that phrase's words, not what the cue says."""
+    return any(
+        t.head == cue and t.dep_ in ("advcl", "prep") and t.i < first <= t.right_edge.i
+        for t in doc[doc[first].sent.start : first]
     )
 
 

@@ -770,6 +770,11 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # a quote inside a phrase leading up to the cue is not what the cue says
+    (
+        'Reflecting on the mayor\'s "quiet courage," Rev. Ellen Ward said, "We owe her a lot."',
+        ["We owe her a lot"],
+    ),
     # a straight mark closes a curly quote when no curly closer follows
     (
         'The two senators argue that “the law is clear," citing a case from 2012.',
