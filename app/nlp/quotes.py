@@ -356,11 +356,19 @@ def attribute_quotes(
             continue
         if cue is not None and cue.i in by_cue:
             d = by_cue[cue.i]
-            # the parser gave the cue some other content; the quote is its content
-            d.content_start, d.content_end = (
-                min(d.content_start, q.start),
-                max(d.content_end, q.end),
-            )
+            # the parser gave the cue some other content; the quote is its content, and
+            # replaces unquoted words on the cue's other side (a split quote keeps both)
+            if (
+                d.cue_end is not None
+                and d.content_end <= d.cue_end <= q.start
+                and not any(True for _ in qindex.overlapping(d.content_start, d.content_end))
+            ):
+                d.content_start, d.content_end = q.start, q.end
+            else:
+                d.content_start, d.content_end = (
+                    min(d.content_start, q.start),
+                    max(d.content_end, q.end),
+                )
             prev = d
             continue
         if cue is not None and cue.i not in used_cues:

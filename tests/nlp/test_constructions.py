@@ -770,6 +770,12 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # a quote after a cue replaces unquoted words the parser gave it from before the cue
+    (
+        "In a 2019 interview with the Boston Globe, Mayor Ann Cole insisted the plan was "
+        "“dead” on arrival while adding on taxes, “I think we can do better.”",
+        ["the plan was “dead” on arrival", "I think we can do better"],
+    ),
     # a quote inside a phrase leading up to the cue is not what the cue says
     (
         'Reflecting on the mayor\'s "quiet courage," Rev. Ellen Ward said, "We owe her a lot."',
