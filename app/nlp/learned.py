@@ -399,6 +399,18 @@ def free_of(d: Draft, drafts: Sequence[Draft]) -> bool:
     return True
 
 
+def candidate_drafts(
+    doc: Doc, lex: Lexicon, in_quote: Sequence[bool], drafts: Sequence[Draft]
+) -> Iterator[tuple[Token, Draft]]:
+    """Each candidate verb with the statement it would head, free of the rules' ``drafts``;
+    a kept statement inside its content is cut out of it, as the rules cut nested cues."""
+    kept = {d.cue_token for d in drafts if d.cue_token is not None}
+    for t in candidates(doc, lex, in_quote, drafts):
+        d = draft_for(t, lex, kept)
+        if d is not None and free_of(d, drafts):
+            yield t, d
+
+
 def learned_drafts(
     doc: Doc,
     lex: Lexicon,
@@ -411,14 +423,11 @@ def learned_drafts(
     if model is None:
         return []
     out: list[Draft] = []
-    for t in candidates(doc, lex, in_quote, drafts):
-        d = draft_for(t, lex, set())
-        if d is None:
-            continue
+    for t, d in candidate_drafts(doc, lex, in_quote, drafts):
         base = features(t, d, lex, in_quote)
         rated = base + rate_features(t.lemma_.lower(), model.cue_rates, base)
         if model.probability(rated) < model.threshold:
             continue
-        if free_of(d, [*drafts, *out]):
+        if free_of(d, out):
             out.append(d)
     return out

@@ -204,8 +204,17 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
         owner = _content_owner(verb, head, lex)
         if owner is not None:
             return subject_of(owner) or inherited_subject(owner, lex, depth - 1)
+        if verb.dep_ == "conj" and _has_agent(head) and not _has_agent(verb):
+            # "officials were angered by the deal and predicted ...": an active verb joined
+            # to a passive shares its subject, not its agent (none for "being “duped” by
+            # “a con” and encourage ...")
+            return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         return subject_of(head) or inherited_subject(head, lex, depth - 1)
     return None
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
 
 
 def _listed_verb(verb: Token) -> bool:

@@ -770,6 +770,15 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # a learned cue keeps its statement when a listed cue's statement is nested in it
+    (
+        "Senator Ann Cole went on the radio to accuse the mayor’s office of being “misled” by "
+        "“a fraud” and urge voters to read what she called the “real report.”",
+        [
+            "the mayor’s office of being “misled” by “a fraud” and urge voters to read",
+            "what she called the “real report",
+        ],
+    ),
     # a quote after a cue replaces unquoted words the parser gave it from before the cue
     (
         "In a 2019 interview with the Boston Globe, Mayor Ann Cole insisted the plan was "
@@ -949,6 +958,14 @@ def test_cue_after_a_closing_mark_that_ends_the_sentence() -> None:
             "Tom Jones",
             "saying",
             "the vote was “rigged,”",
+        ),
+        # an active verb joined to a passive one shares its subject, not its agent
+        (
+            "Union officials were angered by the ruling and predicted it would be "
+            "overturned on appeal.",
+            "Union officials",
+            "predicted",
+            "it would be overturned on appeal",
         ),
         # a main verb the parser hung on its own subject as a participle
         (
