@@ -54,11 +54,16 @@ def _verb_as_noun(t: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's own subject, the agent of a passive, or None."""
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS or (
-            c.dep_ == "nsubjpass" and c.lower_ != "it" and _perfect_misread(verb)
-        ):
-            return _same_line_subject(verb, c)
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS
+        or (c.dep_ == "nsubjpass" and c.lower_ != "it" and _perfect_misread(verb))
+    ]
+    if subjects:
+        # "... Coke user?”\n\nDean, a doctor, appeared": of two subjects the parser gave a
+        # verb, the one nearer to it is its own
+        return _same_line_subject(verb, subjects[-1])
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
