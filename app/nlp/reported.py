@@ -767,8 +767,23 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     if before:
         return start, lo
     if after:
-        return hi, sent.end
+        return hi, _subordinate_end(verb, hi, sent.end)
     return None
+
+
+def _subordinate_end(verb: Token, hi: int, end: int) -> int:
+    """``While he acknowledged funding was a reason, Ham also noted ...``: the parser may hang
+    a subordinate cue on its own complement; what it reports ends at the comma that closes
+    the subordinate clause (one not attached inside it)."""
+    if verb.head.i < hi or not any(
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children
+    ):
+        return end
+    doc = verb.doc
+    for k in range(hi, end):
+        if doc[k].text == "," and not hi <= doc[k].head.i < k:
+            return k
+    return end
 
 
 def _quote_follows(doc: Doc, after: int, end: int, start: int, lo: int) -> bool:

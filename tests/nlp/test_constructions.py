@@ -770,6 +770,15 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # a subordinate cue reports its own clause, up to the comma that closes it
+    (
+        "While he acknowledged money was a major reason he felt tired serving under Smith, "
+        "Ray Ham also noted several “intangibles” left him further disillusioned.",
+        [
+            "money was a major reason he felt tired serving under Smith",
+            "several “intangibles” left him further disillusioned",
+        ],
+    ),
     # a learned cue keeps its statement when a listed cue's statement is nested in it
     (
         "Senator Ann Cole went on the radio to accuse the mayor’s office of being “misled” by "
