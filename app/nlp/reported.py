@@ -592,6 +592,7 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
                 t
                 for t in doc[verb.i + 1 : verb.right_edge.i + 1]
                 if t.lower_ == "that"
+                and not _under_stop(t, verb, stop)
                 and (
                     t.dep_ == "mark"
                     # "tweeted in the early hours that Machado was ...": "that" read as an
@@ -621,6 +622,18 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             sent = verb.sent
             return colon.i + 1, sent.end, None
     return None
+
+
+def _under_stop(t: Token, verb: Token, stop: set[int]) -> bool:
+    """``t`` hangs from the verb through a cue whose statement is its own (``..., Rice said,
+    reiterating that B``)."""
+    while t.i != verb.i:
+        if t.i in stop:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _object_after_on(verb: Token) -> Token | None:
@@ -718,7 +731,7 @@ def _strip_that(doc: Doc, lo: int, hi: int) -> tuple[int, int, Token | None]:
     return lo, hi, None
 
 
-def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
+def parenthetical_content(verb: Token, subj: Token, stop: set[int]) -> tuple[int, int] | None:
     """``A, he said.`` / ``As Pollak observed, A.`` / ``The economy, he said, is growing.``:
     the sentence around the cue clause. When words stand on both sides, the side holding the
     governing clause is the content, or the whole sentence when the cue clause interrupts
@@ -727,7 +740,7 @@ def parenthetical_content(verb: Token, subj: Token) -> tuple[int, int] | None:
     sent = verb.sent
     head = verb.head
     if head == verb:
-        return _trailing_cue(verb, subj)
+        return _trailing_cue(verb, subj, stop)
     if verb.dep_ not in PARENTHETICAL_DEPS:
         return None
     doc = verb.doc
@@ -799,17 +812,18 @@ def _quote_follows(doc: Doc, after: int, end: int, start: int, lo: int) -> bool:
     )
 
 
-def _trailing_cue(verb: Token, subj: Token) -> tuple[int, int] | None:
+def _trailing_cue(verb: Token, subj: Token, stop: set[int]) -> tuple[int, int] | None:
     """``Those who take on debt struggle, even with a “good” job, he said.``: the parser may
     leave the words before ``, he said`` unattached to the cue; with nothing of the cue's own
-    after it, they are its content."""
+    after it (a continuation such as ``, reiterating that B`` is a statement of its own),
+    they are its content."""
     doc, sent = verb.doc, verb.sent
     lo = subj.left_edge.i
     if subj.i > verb.i or lo - 1 <= sent.start or doc[lo - 1].text != ",":
         return None
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") and c.i > verb.i for c in verb.children):
         return None
-    if any(not t.is_punct for t in doc[verb.i + 1 : sent.end]):
+    if any(not t.is_punct and not _under_stop(t, verb, stop) for t in doc[verb.i + 1 : sent.end]):
         return None
     return _skip_discourse(doc, sent.start, lo - 1), lo - 1
 
@@ -1307,7 +1321,7 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     else:
         if lex.clause_verbs.isdisjoint({t.lemma_.lower()}):
             return None
-        par = parenthetical_content(t, subj)
+        par = parenthetical_content(t, subj, stop)
         if par is None:
             return None
         lo, hi = par

@@ -770,6 +770,12 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # "A, X said, reiterating that B": B is the continuation's, A the cue's
+    (
+        "As close neighbours, Chile and Peru share deep historical ties, Ana Ruiz said, "
+        "reiterating that Chile is ready to work with Peru.",
+        ["Chile and Peru share deep historical ties", "Chile is ready to work with Peru"],
+    ),
     # a subordinate cue reports its own clause, up to the comma that closes it
     (
         "While he acknowledged money was a major reason he felt tired serving under Smith, "
