@@ -245,6 +245,16 @@ def _is_quote_only(text: str, q: Quote, sent_start: int, sent_end: int) -> bool:
     return not any(ch.isalnum() for ch in outside)
 
 
+def _after_semicolon(text: str, drafts: Sequence[Draft], q: Quote, sent_end: int) -> bool:
+    """``Medvedev underlined the visit as a step forward; “good atmosphere dominates ...”``:
+    a quote that ends the sentence after a semicolon closing a statement is the speaker's."""
+    if any(ch.isalnum() for ch in text[q.end : max(q.end, sent_end)]):
+        return False
+    return any(
+        d.content_end <= q.start and text[d.content_end : q.start].strip() == ";" for d in drafts
+    )
+
+
 def attribute_quotes(
     doc: Doc,
     quotes: Sequence[Quote],
@@ -390,7 +400,9 @@ def attribute_quotes(
         ):
             prev.content_end = q.end
             continue
-        if _is_quote_only(text, q, sent.start_char, sent.end_char):
+        if _is_quote_only(text, q, sent.start_char, sent.end_char) or _after_semicolon(
+            text, out, q, sent.end_char
+        ):
             d = Draft(
                 q.start, q.end, None, None, None, "direct", anchor=first, continues_speaker=True
             )

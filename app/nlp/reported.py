@@ -62,8 +62,10 @@ def subject_of(verb: Token) -> Token | None:
     ]
     if subjects:
         # "... Coke user?”\n\nDean, a doctor, appeared": of two subjects the parser gave a
-        # verb, the one nearer to it is its own
-        return _same_line_subject(verb, subjects[-1])
+        # verb, the one nearer to it is its own, unless the first is a dateline (the name
+        # after its dash is the subject then)
+        first = subjects[0]
+        return _same_line_subject(verb, first if _is_dateline(first) else subjects[-1])
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:

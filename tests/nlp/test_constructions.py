@@ -1011,6 +1011,17 @@ def test_mistyped_closing_mark_does_not_run_into_the_next_paragraph() -> None:
     assert ward.content.endswith("the better the numbers.")
 
 
+def test_quote_after_a_semicolon_continues_the_speaker() -> None:
+    text = (
+        "Prime Minister Ana Ruiz underlined the visit as a significant step for relations; "
+        "“today, a good atmosphere dominates relations between the two capitals.”"
+    )
+    first, second = extract(text).statements
+    assert first.cue == "underlined"
+    assert second.content.startswith("today, a good atmosphere")
+    assert (second.type, second.speaker) == ("direct", "Ana Ruiz")
+
+
 def test_one_statement_for_words_two_cues_share() -> None:
     text = "Aides were insisting, and the mayor was saying, that the budget was balanced."
     sts = extract(text).statements

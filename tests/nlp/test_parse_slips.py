@@ -41,3 +41,26 @@ def test_of_two_subjects_the_nearer_one_on_the_verbs_line() -> None:
     )
     subj = subject_of(doc[10])
     assert subj is not None and subj.text == "Hart"
+
+
+def test_a_dateline_subject_gives_way_to_the_name_after_its_dash() -> None:
+    # "TEHRAN, – President Rouhani in meeting with Medvedev has described ties": the parser
+    # made both the dateline and the last name subjects of the verb
+    doc = _doc(
+        [
+            ("TEHRAN", 10, "nsubj", "PROPN"),
+            (",", 0, "punct", "PUNCT"),
+            ("–", 0, "punct", "PUNCT"),
+            ("President", 4, "compound", "PROPN"),
+            ("Rouhani", 0, "appos", "PROPN"),
+            ("in", 4, "prep", "ADP"),
+            ("meeting", 5, "pobj", "NOUN"),
+            ("with", 6, "prep", "ADP"),
+            ("Medvedev", 10, "nsubj", "PROPN"),
+            ("has", 10, "aux", "AUX"),
+            ("described", 10, "ROOT", "VERB"),
+            ("ties", 10, "dobj", "NOUN"),
+        ]
+    )
+    subj = subject_of(doc[10])
+    assert subj is not None and subj.text == "Rouhani"
