@@ -208,7 +208,7 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
             and (verb.lemma_.lower() in lex.continuation_verbs or _free_adjunct(verb))
         )
     ):
-        owner = _content_owner(verb, head, lex)
+        owner = _content_owner(verb, head, lex) or _parenthetical_cue(verb, head, lex)
         if owner is not None:
             return subject_of(owner) or inherited_subject(owner, lex, depth - 1)
         if verb.dep_ == "conj" and _has_agent(head) and not _has_agent(verb):
@@ -260,6 +260,22 @@ def _content_owner(verb: Token, head: Token, lex: Lexicon) -> Token | None:
     ):
         return cue
     return None
+
+
+def _parenthetical_cue(verb: Token, head: Token, lex: Lexicon) -> Token | None:
+    """``A, Rice said, reiterating that B``: a continuation hung on the clause that a cue
+    interrupts continues that cue, not the clause."""
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in PARENTHETICAL_DEPS
+            and head.i < c.i < verb.i
+            and c.lemma_.lower() in lex.all_cue_verbs
+            and subject_of(c) is not None
+        ),
+        None,
+    )
 
 
 def _after_comma_and(verb: Token) -> bool:
@@ -756,12 +772,14 @@ def parenthetical_content(verb: Token, subj: Token, stop: set[int]) -> tuple[int
         return None
     lo = min(verb.left_edge.i, subj.left_edge.i)
     hi = max(verb.right_edge.i, subj.right_edge.i) + 1
+    # "A, Rice said, reiterating that B": a continuation cue's words are its own statement
+    end = next((t.left_edge.i for t in doc[hi : sent.end] if t.i in stop), sent.end)
     before = any(not t.is_punct and not t.is_space for t in doc[sent.start : lo])
-    after = any(not t.is_punct and not t.is_space for t in doc[hi : sent.end])
+    after = any(not t.is_punct and not t.is_space for t in doc[hi:end])
     start = _skip_discourse(doc, sent.start, lo)
-    if before and after and _quote_follows(doc, verb.i + 1, sent.end, start, lo):
+    if before and after and _quote_follows(doc, verb.i + 1, end, start, lo):
         # "Emphasizing the urgency, Trump said, “If we ...”": the quotation is what was said
-        return hi, sent.end
+        return hi, end
     if before and after:
         head_subject = subject_of(head)
         if head.i >= hi and any(
@@ -771,18 +789,18 @@ def parenthetical_content(verb: Token, subj: Token, stop: set[int]) -> tuple[int
             # said, not more of what
             return start, lo
         if head.i >= hi and head_subject is not None and head_subject.i < lo:
-            return start, sent.end
-        if head.i < lo and _runs_on(head, doc, hi, sent.end):
-            return start, sent.end
+            return start, end
+        if head.i < lo and _runs_on(head, doc, hi, end):
+            return start, end
         if head.i >= hi and _runs_on(head, doc, start, lo):
             # "In the long run, economists say, costs will fall": the opening words are the
             # governing clause's own
-            return start, sent.end
-        return (hi, sent.end) if head.i >= hi else (start, lo)
+            return start, end
+        return (hi, end) if head.i >= hi else (start, lo)
     if before:
         return start, lo
     if after:
-        return hi, _subordinate_end(verb, hi, sent.end)
+        return hi, _subordinate_end(verb, hi, end)
     return None
 
 

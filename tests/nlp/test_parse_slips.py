@@ -5,18 +5,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from app.nlp.lexicon import get_lexicon
 from app.nlp.parse import get_nlp
-from app.nlp.reported import subject_of
+from app.nlp.reported import find_reported, subject_of
 
 
-def _doc(rows: list[tuple[str, int, str, str]]) -> Doc:
-    """A parse from (word, head index, dependency, part of speech) rows."""
+def _doc(
+    rows: list[tuple[str, int, str, str]], tags: dict[int, tuple[str, str]] | None = None
+) -> Doc:
+    """A parse from (word, head index, dependency, part of speech) rows; ``tags`` gives the
+    (tag, lemma) of the verbs whose form the rules read."""
+    tags = tags or {}
     return Doc(
         get_nlp().vocab,
         words=[w for w, _, _, _ in rows],
         heads=[h for _, h, _, _ in rows],
         deps=[d for _, _, d, _ in rows],
         pos=[p for _, _, _, p in rows],
+        tags=[tags.get(i, ("", ""))[0] for i in range(len(rows))],
+        lemmas=[tags.get(i, ("", w.lower()))[1] for i, (w, *_) in enumerate(rows)],
     )
 
 
@@ -64,3 +71,34 @@ def test_a_dateline_subject_gives_way_to_the_name_after_its_dash() -> None:
     )
     subj = subject_of(doc[10])
     assert subj is not None and subj.text == "Rouhani"
+
+
+def test_a_continuation_after_an_interrupting_cue_is_that_cues() -> None:
+    # "China share interests, Rice said, reiterating that Obama values ties.": the parser
+    # hung both the cue and its continuation on the clause the cue interrupts
+    doc = _doc(
+        [
+            ("China", 1, "nsubj", "PROPN"),
+            ("share", 1, "ROOT", "VERB"),
+            ("interests", 1, "dobj", "NOUN"),
+            (",", 5, "punct", "PUNCT"),
+            ("Rice", 5, "nsubj", "PROPN"),
+            ("said", 1, "parataxis", "VERB"),
+            (",", 5, "punct", "PUNCT"),
+            ("reiterating", 1, "advcl", "VERB"),
+            ("that", 10, "mark", "SCONJ"),
+            ("Obama", 10, "nsubj", "PROPN"),
+            ("values", 7, "ccomp", "VERB"),
+            ("ties", 10, "dobj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        {1: ("VBP", "share"), 5: ("VBD", "say"), 7: ("VBG", "reiterate"), 10: ("VBZ", "value")},
+    )
+    drafts = find_reported(doc, get_lexicon(), [False] * len(doc))
+    got = {
+        doc[d.anchor].text: (doc.char_span(d.content_start, d.content_end).text, doc[d.source].text)
+        for d in drafts
+        if d.source is not None
+    }
+    assert got["said"] == ("China share interests", "Rice")
+    assert got["reiterating"] == ("Obama values ties", "Rice")
