@@ -269,8 +269,9 @@ def _parenthetical_cue(verb: Token, head: Token, lex: Lexicon) -> Token | None:
         (
             c
             for c in head.children
-            if c.dep_ in PARENTHETICAL_DEPS
+            if c.dep_ in ("parataxis", "dep")
             and head.i < c.i < verb.i
+            and "," in (c.left_edge.text, c.doc[c.left_edge.i - 1].text)
             and c.lemma_.lower() in lex.all_cue_verbs
             and subject_of(c) is not None
         ),
@@ -521,6 +522,7 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         lo, hi = _subtree_range(clause, stop)
         if clause.i > verb.i:
             hi = _extend_clause(verb, _adjacent_clauses(verb, clause, hi, stop), stop)
+            lo = _object_as_subject(verb, clause, lo)
         return _strip_that(doc, lo, hi)
     if lemma in lex.as_verbs:
         # "heralded the deal as a “breakthrough”", "referred to Obama as “the MVP”"
@@ -678,6 +680,17 @@ def _adjacent_clauses(verb: Token, clause: Token, hi: int, stop: set[int]) -> in
         if c.i > clause.i and c.dep_ == "ccomp" and c.left_edge.i == hi and c.i not in stop:
             hi = _subtree_range(c, stop)[1]
     return hi
+
+
+def _object_as_subject(verb: Token, clause: Token, lo: int) -> int:
+    """``explained [the president’s refusal to call it terrorism] [is a weakness]``: the
+    parser may take the clause's subject for the cue's object; the clause starts there."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in clause.children):
+        return lo
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.right_edge.i + 1 != lo:
+        return lo
+    return obj.left_edge.i
 
 
 def _adverbial_before(clause: Token, verb: Token) -> bool:
@@ -959,6 +972,8 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
         for t in cue_tokens
         if t.dep_ in CONTINUATION_DEPS
         and (t.tag_ == "VBG" or t.dep_ == "conj")
+        # "he began calling Libyan groups": the -ing form completes a verb that is no cue
+        and not (t.dep_ == "xcomp" and t.head.lemma_.lower() not in cue_lemmas)
         and (t.lemma_.lower() in lex.continuation_verbs or _reports_that(t))
         and subject_of(t) is None
     }

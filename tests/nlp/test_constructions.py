@@ -770,6 +770,12 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # "began calling": an -ing form completing a verb that is no cue is no continuation
+    (
+        'Ann Lee said she began calling local groups and making an effort to "get help fast," '
+        "a reference to the rescue teams sent to the valley.",
+        ['she began calling local groups and making an effort to "get help fast'],
+    ),
     # "A, X said, reiterating that B": B is the continuation's, A the cue's
     (
         "As close neighbours, Chile and Peru share deep historical ties, Ana Ruiz said, "

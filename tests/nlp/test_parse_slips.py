@@ -102,3 +102,27 @@ def test_a_continuation_after_an_interrupting_cue_is_that_cues() -> None:
     }
     assert got["said"] == ("China share interests", "Rice")
     assert got["reiterating"] == ("Obama values ties", "Rice")
+
+
+def test_a_clause_subject_read_as_the_cues_object_starts_the_content() -> None:
+    # "Trump explained the refusal to act is a weakness.": the parser made "the refusal to
+    # act" the object of "explained" and "is a weakness" a clause without a subject
+    doc = _doc(
+        [
+            ("Trump", 1, "nsubj", "PROPN"),
+            ("explained", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("refusal", 1, "dobj", "NOUN"),
+            ("to", 5, "aux", "PART"),
+            ("act", 3, "acl", "VERB"),
+            ("is", 1, "ccomp", "AUX"),
+            ("a", 8, "det", "DET"),
+            ("weakness", 6, "attr", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        {1: ("VBD", "explain"), 5: ("VB", "act"), 6: ("VBZ", "be")},
+    )
+    (draft,) = find_reported(doc, get_lexicon(), [False] * len(doc))
+    assert doc.char_span(draft.content_start, draft.content_end).text == (
+        "the refusal to act is a weakness"
+    )
