@@ -252,7 +252,11 @@ def _content_owner(verb: Token, head: Token, lex: Lexicon) -> Token | None:
     continues the cue's source, not the clause's subject."""
     cue = head.head
     if (
-        (verb.lemma_.lower() in lex.continuation_verbs or _reports_that(verb))
+        (
+            verb.lemma_.lower() in lex.continuation_verbs
+            or _reports_that(verb)
+            or _tense_of_cue(verb, head)
+        )
         and head.dep_ == "ccomp"
         and (head.lemma_.lower() not in lex.all_cue_verbs or _after_comma_and(verb))
         and cue != head
@@ -276,6 +280,22 @@ def _parenthetical_cue(verb: Token, head: Token, lex: Lexicon) -> Token | None:
             and subject_of(c) is not None
         ),
         None,
+    )
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _tense_of_cue(verb: Token, head: Token) -> bool:
+    """``said she admires his drive and highlighted their goals``: a verb joined to the
+    reported clause in the cue's tense, not the clause's, continues the cue."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in FINITE_TAGS
+        and head.tag_ in FINITE_TAGS
+        and verb.tag_ != head.tag_
+        and verb.tag_ == head.head.tag_
+        and subject_of(verb) is None
     )
 
 
@@ -974,7 +994,11 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
         and (t.tag_ == "VBG" or t.dep_ == "conj")
         # "he began calling Libyan groups": the -ing form completes a verb that is no cue
         and not (t.dep_ == "xcomp" and t.head.lemma_.lower() not in cue_lemmas)
-        and (t.lemma_.lower() in lex.continuation_verbs or _reports_that(t))
+        and (
+            t.lemma_.lower() in lex.continuation_verbs
+            or _reports_that(t)
+            or (t.head.dep_ == "ccomp" and _tense_of_cue(t, t.head))
+        )
         and subject_of(t) is None
     }
     # "74 percent said A, while 22 percent said B": a second source's cue is not the first's

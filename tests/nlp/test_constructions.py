@@ -770,6 +770,12 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # a verb joined to the reported clause in the cue's tense continues the cue
+    (
+        "Mayor Ruth Kim said she admires the governor's ambition and highlighted their shared "
+        "commitment to cheaper housing.",
+        ["she admires the governor's ambition", "their shared commitment to cheaper housing"],
+    ),
     # "began calling": an -ing form completing a verb that is no cue is no continuation
     (
         'Ann Lee said she began calling local groups and making an effort to "get help fast," '
