@@ -770,6 +770,15 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # more -ing continuations are statements of their own, cut from the clause before
+    (
+        "The senator argued the law was unfair to farmers, alluding to the drought of 2012.",
+        ["the law was unfair to farmers", "the drought of 2012"],
+    ),
+    (
+        "Tom Ruiz said the vote was rigged, quoting a poll worker who saw ballots thrown away.",
+        ["the vote was rigged", "a poll worker who saw ballots thrown away"],
+    ),
     # a verb joined to the reported clause in the cue's tense continues the cue
     (
         "Mayor Ruth Kim said she admires the governor's ambition and highlighted their shared "
