@@ -770,6 +770,11 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # praise verbs beyond "praise": who is lauded, and for what
+    (
+        'Mayor Kim lauded the new chief for helping develop "fresh ideas" on policing.',
+        ['the new chief for helping develop "fresh ideas" on policing'],
+    ),
     # more -ing continuations are statements of their own, cut from the clause before
     (
         "The senator argued the law was unfair to farmers, alluding to the drought of 2012.",
