@@ -202,6 +202,7 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
     if (
         verb.dep_ == "conj"
         or _listed_verb(verb)
+        or _went_on_to(verb, head)
         or (
             verb.dep_ in ("advcl", "xcomp", "dep")
             and verb.tag_ == "VBG"
@@ -222,6 +223,16 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
 
 def _has_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _went_on_to(verb: Token, head: Token) -> bool:
+    """``D’Souza went on to explain that ...``: the one who went on said it."""
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and head.lemma_ == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _listed_verb(verb: Token) -> bool:

@@ -1008,6 +1008,13 @@ def test_cue_after_a_closing_mark_that_ends_the_sentence() -> None:
             "predicted",
             "it would be overturned on appeal",
         ),
+        # "went on to explain": the one who went on
+        (
+            "Mayor Ann Cole went on to explain that the budget was balanced.",
+            "Ann Cole",
+            "explain that",
+            "the budget was balanced",
+        ),
         # a main verb the parser hung on its own subject as a participle
         (
             "Two economists, Ruth Gale and Omar Diaz, found in 2019 that the tax was “a failure.”",
