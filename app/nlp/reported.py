@@ -217,7 +217,25 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
             # to a passive shares its subject, not its agent (none for "being “duped” by
             # “a con” and encourage ...")
             return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        return subject_of(head) or inherited_subject(head, lex, depth - 1)
+        return (
+            subject_of(head)
+            or inherited_subject(head, lex, depth - 1)
+            or _reporting_ancestor(verb, lex)
+        )
+    return None
+
+
+def _reporting_ancestor(verb: Token, lex: Lexicon) -> Token | None:
+    """``a strategist said Clinton will have to choose a side, saying, “...”``: a speech
+    continuation the parser hung deep inside a reported clause continues the cue that
+    reports the clause."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in lex.continuation_verbs:
+        return None
+    for anc in list(verb.ancestors)[:4]:
+        if anc.lemma_.lower() in lex.all_cue_verbs and is_verb(anc):
+            subj = subject_of(anc)
+            if subj is not None:
+                return subj
     return None
 
 

@@ -770,6 +770,17 @@ def test_narration_is_not_a_statement(text: str) -> None:
 # (text, the contents of its statements, exact up to the quotation marks and the full stop
 # at either end)
 BOUNDARY_CASES: list[tuple[str, list[str]]] = [
+    # "..., saying, “...”" hung deep in the reported clause continues the cue above it
+    (
+        "Even a senior party strategist said the mayor will have to choose whose side she’s "
+        "on, saying, “At some point, she’s going to have to come out — I think the pressure’s "
+        "going to build on her — on where she stands.”",
+        [
+            "the mayor will have to choose whose side she’s on",
+            "At some point, she’s going to have to come out — I think the pressure’s going to "
+            "build on her — on where she stands",
+        ],
+    ),
     # praise verbs beyond "praise": who is lauded, and for what
     (
         'Mayor Kim lauded the new chief for helping develop "fresh ideas" on policing.',
