@@ -725,10 +725,29 @@ SUBORDINATORS = frozenset(
 def _adjacent_clauses(verb: Token, clause: Token, hi: int, stop: set[int]) -> int:
     """``said [the Iranians released by the US] [were close to ...]``: the parser may split
     one clause into two complements of the cue; the second starts where the first ends."""
+    doc = verb.doc
     for c in verb.rights:
-        if c.i > clause.i and c.dep_ == "ccomp" and c.left_edge.i == hi and c.i not in stop:
+        if c.i <= clause.i or c.i in stop:
+            continue
+        if c.dep_ == "ccomp" and c.left_edge.i == hi:
+            hi = _subtree_range(c, stop)[1]
+        elif (
+            _listed_infinitive(c)
+            and "," in (doc[hi - 1].text, doc[c.left_edge.i - 1].text)
+            and all(t.text == "," for t in doc[hi : c.left_edge.i])
+        ):
+            # "needed to develop a vaccine, educate the public and learn more": the parser
+            # hung the rest of a list of infinitives on the cue
             hi = _subtree_range(c, stop)[1]
     return hi
+
+
+def _listed_infinitive(c: Token) -> bool:
+    return (
+        c.dep_ == "advcl"
+        and c.tag_ == "VB"
+        and not any(g.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for g in c.children)
+    )
 
 
 def _object_as_subject(verb: Token, clause: Token, lo: int) -> int:

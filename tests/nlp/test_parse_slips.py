@@ -126,3 +126,29 @@ def test_a_clause_subject_read_as_the_cues_object_starts_the_content() -> None:
     assert doc.char_span(draft.content_start, draft.content_end).text == (
         "the refusal to act is a weakness"
     )
+
+
+def test_a_list_of_infinitives_the_parser_split_stays_one_content() -> None:
+    # "Experts said money is needed to build clinics, train nurses.": the parser hung the
+    # second infinitive on the cue
+    doc = _doc(
+        [
+            ("Experts", 1, "nsubj", "NOUN"),
+            ("said", 1, "ROOT", "VERB"),
+            ("money", 4, "nsubjpass", "NOUN"),
+            ("is", 4, "auxpass", "AUX"),
+            ("needed", 1, "ccomp", "VERB"),
+            ("to", 6, "aux", "PART"),
+            ("build", 4, "xcomp", "VERB"),
+            ("clinics", 6, "dobj", "NOUN"),
+            (",", 4, "punct", "PUNCT"),
+            ("train", 1, "advcl", "VERB"),
+            ("nurses", 9, "dobj", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        {1: ("VBD", "say"), 4: ("VBN", "need"), 6: ("VB", "build"), 9: ("VB", "train")},
+    )
+    (draft,) = find_reported(doc, get_lexicon(), [False] * len(doc))
+    assert doc.char_span(draft.content_start, draft.content_end).text == (
+        "money is needed to build clinics , train nurses"
+    )
