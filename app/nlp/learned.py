@@ -411,6 +411,14 @@ def candidate_drafts(
             yield t, d
 
 
+def cue_probability(
+    t: Token, d: Draft, lex: Lexicon, in_quote: Sequence[bool], model: CueModel
+) -> float:
+    """How likely the model finds ``t`` the cue of the statement ``d``."""
+    base = features(t, d, lex, in_quote)
+    return model.probability(base + rate_features(t.lemma_.lower(), model.cue_rates, base))
+
+
 def learned_drafts(
     doc: Doc,
     lex: Lexicon,
@@ -424,9 +432,7 @@ def learned_drafts(
         return []
     out: list[Draft] = []
     for t, d in candidate_drafts(doc, lex, in_quote, drafts):
-        base = features(t, d, lex, in_quote)
-        rated = base + rate_features(t.lemma_.lower(), model.cue_rates, base)
-        if model.probability(rated) < model.threshold:
+        if cue_probability(t, d, lex, in_quote, model) < model.threshold:
             continue
         if free_of(d, out):
             out.append(d)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from app.nlp import extract_doc
 from app.nlp.learned import (
     MODEL_PATH,
     RULES_ONLY,
-    CueModel,
+    cue_probability,
     draft_for,
-    features,
     get_model,
     model_from_json,
 )
@@ -54,8 +55,9 @@ def test_threshold_decides() -> None:
     verb = next(t for t in doc if t.lower_ == "understands")
     draft = draft_for(verb, lex, set())
     assert draft is not None
-    p = model.probability(features(verb, draft, lex, [False] * len(doc)))
-    strict = CueModel(model.weights, model.bias, threshold=min(p + 0.01, 1.0))
+    p = cue_probability(verb, draft, lex, [False] * len(doc), model)
+    strict = dataclasses.replace(model, threshold=min(p + 0.01, 1.0))
+    assert extract_doc(doc, cue_model=dataclasses.replace(model, threshold=p)).statements
     assert extract_doc(doc, cue_model=strict).statements == ()
 
 
