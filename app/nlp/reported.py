@@ -219,10 +219,19 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
             return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         return (
             subject_of(head)
+            or _object_controller(head)
             or inherited_subject(head, lex, depth - 1)
             or _reporting_ancestor(verb, lex)
         )
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """``prompted Rubio to make a joke and call Trump “very flexible”``: the object of the
+    verb an infinitive completes does what the infinitive says."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _reporting_ancestor(verb: Token, lex: Lexicon) -> Token | None:

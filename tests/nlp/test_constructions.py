@@ -1019,6 +1019,14 @@ def test_cue_after_a_closing_mark_that_ends_the_sentence() -> None:
             "predicted",
             "it would be overturned on appeal",
         ),
+        # "prompted X to ... and call Y": the object of the verb the infinitive completes
+        (
+            "That prompted Senator Ann Cole to make a joke about the weather and call the mayor "
+            '"very flexible," a nod to his many shifts.',
+            "Ann Cole",
+            "call",
+            'the mayor "very flexible,"',
+        ),
         # "went on to explain": the one who went on
         (
             "Mayor Ann Cole went on to explain that the budget was balanced.",
