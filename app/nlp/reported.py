@@ -1276,7 +1276,7 @@ def headline_colon(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator
             continue
         hi = next((t.i for t in doc[colon.i + 1 :] if "\n" in t.text), len(doc))
         lo, hi = _trim_tokens(doc, colon.i + 1, hi)
-        if sum(1 for t in doc[lo:hi] if t.is_alpha) < 2:
+        if not _says_something(doc, lo, hi):
             continue
         yield token_draft(doc, (lo, hi), (colon.i, colon.i + 1), name[-1].i, colon.i)
 
@@ -1292,6 +1292,12 @@ def _names_speaker(t: Token, lex: Lexicon) -> bool:
     return _lemma_in(
         t, lex.person_nouns, lex.organizations, lex.governments, lex.groups, lex.anonymous
     )
+
+
+def _says_something(doc: Doc, lo: int, hi: int) -> bool:
+    """``Clinton: 2,316`` / ``Twitter: @Milbank``: a tally or a handle after a colon is no
+    statement; words are."""
+    return sum(1 for t in doc[lo:hi] if t.is_alpha) >= 2
 
 
 def colon_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[Draft]:
@@ -1324,7 +1330,7 @@ def colon_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterat
             continue
         hi = next((t.i for t in doc[colon.i + 1 : sent.end] if "\n" in t.text), sent.end)
         lo, hi = _trim_tokens(doc, colon.i + 1, hi)
-        if lo >= hi:
+        if not _says_something(doc, lo, hi):
             continue
         yield token_draft(doc, (lo, hi), (colon.i, colon.i + 1), src.i, colon.i)
 

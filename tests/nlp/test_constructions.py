@@ -568,6 +568,8 @@ def test_place_before_a_role_is_an_affiliation(
         "The minister appeared on state television on Sunday.",
         # a live-blog kicker is not a speaker
         "The Latest: Storm closes schools across the county",
+        # a tally after a name and a colon is no statement
+        "Delegate count\nClinton: 2,316\nSanders: 1,546",
     ],
 )
 def test_not_a_statement(text: str) -> None:
