@@ -229,7 +229,7 @@ def inherited_subject(verb: Token, lex: Lexicon, depth: int = 3) -> Token | None
 def _object_controller(verb: Token) -> Token | None:
     """``prompted Rubio to make a joke and call Trump “very flexible”``: the object of the
     verb an infinitive completes does what the infinitive says."""
-    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "xcomp" or not _to_infinitive(verb):
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
@@ -258,8 +258,12 @@ def _went_on_to(verb: Token, head: Token) -> bool:
         verb.dep_ in ("advcl", "xcomp")
         and head.lemma_ == "go"
         and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _to_infinitive(verb)
     )
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _listed_verb(verb: Token) -> bool:
@@ -770,6 +774,11 @@ def _object_as_subject(verb: Token, clause: Token, lo: int) -> int:
     return obj.left_edge.i
 
 
+def _subordinated(t: Token) -> bool:
+    """``t`` heads a clause opened by a subordinator (``after``, ``while``, ``because`` ...)."""
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in t.children)
+
+
 def _adverbial_before(clause: Token, verb: Token) -> bool:
     """``After the senator quit, Cruz said ...``: the parser may take a leading time or reason
     clause for the cue's complement; what was said follows the cue. So does ``A — in fact,
@@ -777,7 +786,7 @@ def _adverbial_before(clause: Token, verb: Token) -> bool:
     clause before it is the narrator's."""
     if clause.i > verb.i:
         return False
-    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children) or any(
+    return _subordinated(clause) or any(
         c.i > verb.i and c.dep_ in ("ccomp", "oprd") for c in verb.children
     )
 
@@ -898,9 +907,7 @@ def _subordinate_end(verb: Token, hi: int, end: int) -> int:
     """``While he acknowledged funding was a reason, Ham also noted ...``: the parser may hang
     a subordinate cue on its own complement; what it reports ends at the comma that closes
     the subordinate clause (one not attached inside it)."""
-    if verb.head.i < hi or not any(
-        c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children
-    ):
+    if verb.head.i < hi or not _subordinated(verb):
         return end
     doc = verb.doc
     for k in range(hi, end):
