@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon
-from app.nlp.reported import root_noun
+from app.nlp.reported import _lemma_in, root_noun
 from app.nlp.types import Speaker, SpeakerKind
 
 NAME_POS = ("PROPN",)
@@ -386,6 +386,9 @@ class Book:
 
     def _resolve_noun(self, head: Token, mention: str) -> Entry | None:
         lex = self.lex
+        title = _title_possessor(head, lex)
+        if title is not None:
+            return self._resolve_noun(title, mention)
         words = [t.text for t in head.doc[name_range(head)[0] : head.i + 1]]
         ent = head.ent_type_
         known = head.text[:1].isupper() and self._known_surname(head)
@@ -523,6 +526,20 @@ class Book:
         if alias:
             e.add_alias(alias)
         self.last_speaker = e
+
+
+def _title_possessor(head: Token, lex: Lexicon) -> Token | None:
+    """``The Speaker of Iran's parliament`` read as the possessor ``The Speaker of Iran`` of
+    ``parliament``: the title is who speaks, the body behind the ``'s`` is its affiliation."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None)
+    if owner is None or not _lemma_in(owner, lex.titles, lex.person_nouns):
+        return None
+    kids = list(owner.children)
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in kids
+    ):
+        return owner
+    return None
 
 
 def doc_start_of_line(t: Token) -> bool:

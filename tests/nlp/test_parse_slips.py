@@ -3,11 +3,12 @@ can change with its context, so these fix the slip itself)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from app.nlp.lexicon import get_lexicon
 from app.nlp.parse import get_nlp
 from app.nlp.reported import find_reported, subject_of
+from app.nlp.speakers import Book
 
 
 def _doc(
@@ -152,3 +153,28 @@ def test_a_list_of_infinitives_the_parser_split_stays_one_content() -> None:
     assert doc.char_span(draft.content_start, draft.content_end).text == (
         "money is needed to build clinics , train nurses"
     )
+
+
+def test_a_title_read_as_a_possessor_is_the_source() -> None:
+    # "The Speaker of Norway's parliament said ...": the parser read "[The Speaker of
+    # Norway]'s parliament", so the subject's head is the parliament; the speaker is the
+    # title's holder, named in the next line
+    doc = _doc(
+        [
+            ("The", 1, "det", "DET"),
+            ("Speaker", 5, "poss", "PROPN"),
+            ("of", 1, "prep", "ADP"),
+            ("Norway", 2, "pobj", "PROPN"),
+            ("'s", 1, "case", "PART"),
+            ("parliament", 6, "nsubj", "NOUN"),
+            ("said", 6, "ROOT", "VERB"),
+            (".", 6, "punct", "PUNCT"),
+            ("Speaker", 10, "compound", "PROPN"),
+            ("Kari", 10, "compound", "PROPN"),
+            ("Dahl", 11, "nsubj", "PROPN"),
+            ("spoke", 11, "ROOT", "VERB"),
+        ]
+    )
+    doc.ents = [Span(doc, 9, 11, label="PERSON")]
+    entry = Book(doc, get_lexicon()).resolve(doc[5], "The Speaker of Norway's parliament")
+    assert entry is not None and entry.name == "Kari Dahl"
