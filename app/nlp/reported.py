@@ -63,15 +63,50 @@ def subject_of(verb: Token) -> Token | None:
     if subjects:
         # "... Coke user?”\n\nDean, a doctor, appeared": of two subjects the parser gave a
         # verb, the one nearer to it is its own, unless the first is a dateline (the name
-        # after its dash is the subject then)
-        first = subjects[0]
-        return _same_line_subject(verb, first if _is_dateline(first) else subjects[-1])
+        # after its dash is the subject then) or the nearer one renames an object before it
+        first, last = subjects[0], subjects[-1]
+        renamed = _renamed_object(last)
+        if renamed is not None:
+            if first is not last:
+                return _same_line_subject(verb, first)
+            return _phrase_owner(renamed, verb) or _same_line_subject(verb, last)
+        return _same_line_subject(verb, first if _is_dateline(first) else last)
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
     return root_noun(verb) or _relative_misread(verb) or _unattached_subject(verb)
+
+
+def _renamed_object(subj: Token) -> Token | None:
+    """``Bakri, in a meeting with his Turkish counterpart, Mevlut Cavusoglu, said``: a name
+    set off by commas right after a prepositional object that names a person by a relation
+    renames that object; the parser may read it as the verb's subject. Returns the object."""
+    doc = subj.doc
+    lo, last = subj.left_edge.i, subj.right_edge.i
+    closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+    if lo < 2 or doc[lo - 1].text != "," or not closed:
+        return None
+    before = doc[lo - 2]
+    # "with his counterpart": a person named by a relation to someone; "in the primaries,
+    # Michael Briggs" starts the subject after an adverbial
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in before.children)
+    return before if before.dep_ == "pobj" and before.pos_ == "NOUN" and owned else None
+
+
+def _phrase_owner(obj: Token, verb: Token) -> Token | None:
+    """The noun a chain of prepositional phrases hangs from (``The speaker ..., in a meeting
+    with his counterpart``), when the chain does not hang from the verb itself."""
+    t = obj
+    while t.dep_ == "pobj" and t.head.dep_ == "prep":
+        owner = t.head.head
+        if owner == verb or owner.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if owner.dep_ != "pobj":
+            return owner
+        t = owner
+    return None
 
 
 MAX_ASIDE = 14

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon
@@ -62,6 +62,10 @@ DASHES = frozenset({"—", "–", "--"})
 LEFT_BREAKS = frozenset({"—", "–", ")", ":", ";"})
 
 
+# ", including X" and ", of Springfield" still tell who the source is; these open an aside
+ASIDE_PREPS = frozenset({"in", "with", "during", "at", "after", "before", "amid", "despite"})
+
+
 def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     """Token range [start, end) of the source mention headed by ``t`` as annotators mark it:
     a description keeps its modifiers (``Exit polls taken in South Carolina``, ``Voters who
@@ -97,6 +101,16 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
         ):
             hi = tok.left_edge.i
             break
+        if (
+            tok.head.i == t.i
+            and tok.dep_ == "prep"
+            and tok.lower_ in ASIDE_PREPS
+            and doc[tok.i - 1].text == ","
+            and _balanced(doc[lo : tok.i])
+        ):
+            # "Cruz, with unconcealed delight, chided ...": an aside, not who the source is
+            hi = tok.i
+            break
         if tok.dep_ == "relcl" and doc[tok.left_edge.i - 1].text == "," and _reports(tok, lex):
             # "Reid, who said last week ...": the clause is a statement of its own
             hi = tok.left_edge.i
@@ -118,6 +132,11 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     ):
         hi -= 1
     return lo, hi
+
+
+def _balanced(words: Span) -> bool:
+    """No parenthesis left open (``many colleges (private ones, in particular)``)."""
+    return sum(t.text == "(" for t in words) == sum(t.text == ")" for t in words)
 
 
 def _reports(clause: Token, lex: Lexicon) -> bool:

@@ -1080,3 +1080,27 @@ def test_one_statement_for_words_two_cues_share() -> None:
     text = "Aides were insisting, and the mayor was saying, that the budget was balanced."
     sts = extract(text).statements
     assert [s.content for s in sts] == ["the budget was balanced"]
+
+
+def test_a_name_renaming_a_counterpart_is_not_the_subject() -> None:
+    text = (
+        "Iranian Foreign Minister Ali Bakri, in a meeting with his Turkish counterpart, "
+        "Mevlut Cavusoglu, said Iran is ready to expand ties."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Ali Bakri"]
+
+
+def test_a_subject_read_as_renaming_a_counterpart_gives_way_to_the_phrase_owner() -> None:
+    # the parser hangs the whole first noun phrase on the colon and makes the counterpart's
+    # title the subject
+    text = (
+        "Iran Press/Asia: The speaker of Iran's parliament Ali Larijani, in a meeting with his "
+        "Chinese counterpart, the speaker of the Chinese parliament, Lie Jaan Shu, has said "
+        "Iran is ready to boost and expand relations with China across the board."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Ali Larijani"]
+
+
+def test_an_aside_after_the_source_is_not_part_of_the_mention() -> None:
+    text = "Cruz, with unconcealed delight, chided Trump for raising questions about his birth."
+    assert [s.speaker_mention for s in extract(text).statements] == ["Cruz"]
