@@ -8,7 +8,7 @@ speaker, quote-only text to the current speaker.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -165,10 +165,36 @@ def name_range(t: Token) -> tuple[int, int]:
     doc = t.doc
     lo = t.left_edge.i
     for i in range(t.i - 1, lo - 1, -1):
-        if "\n" in doc[i].text or doc[i].is_punct:
+        if "\n" in doc[i].text or (doc[i].is_punct and not _inner_hyphen(doc[i])):
             lo = i + 1
             break
     return lo, t.i + 1
+
+
+def _inner_hyphen(t: Token) -> bool:
+    """The hyphen inside one word (``Amir-Abdollahian``)."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _word_at(t: Token) -> str:
+    """The whole word a token ends (``Amir-Abdollahian`` for ``Abdollahian``)."""
+    i = t.i
+    while i > 1 and _inner_hyphen(t.doc[i - 1]):
+        i -= 2
+    return t.doc[i : t.i + 1].text
+
+
+def _words(tokens: Iterable[Token]) -> list[str]:
+    """Words as written: ``Amir-Abdollahian`` is one word, though the tokenizer makes three."""
+    out: list[str] = []
+    glue = False
+    for t in tokens:
+        if out and (glue or _inner_hyphen(t)):
+            out[-1] += t.text
+        else:
+            out.append(t.text)
+        glue = _inner_hyphen(t)
+    return out
 
 
 def _clean_words(words: Sequence[str]) -> list[str]:
@@ -280,7 +306,7 @@ class Book:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not any(t.pos_ in NAME_POS for t in ent):
                 continue
-            words = _clean_words([t.text for t in ent])
+            words = _clean_words(_words(ent))
             if " ".join(words) in places:
                 continue
             title, name, ent_aff = split_title(words, lex)
@@ -290,7 +316,11 @@ class Book:
             before = [
                 t.text for t in doc[max(ent.sent.start, ent.start - MAX_TITLE_WORDS) : ent.start]
             ]
-            pre = _pre_title(before, lex) or _title_of_place(doc, ent.start, lex)
+            pre = (
+                _pre_title(before, lex)
+                or _title_of_place(doc, ent.start, lex)
+                or self._counterpart(doc, ent.start)
+            )
             if title is None and pre is not None:
                 title, aff_words = pre
             else:
@@ -303,6 +333,18 @@ class Book:
             if ent_aff and entry.affiliation is None:
                 entry.affiliation = ent_aff
             self._appositive(entry, ent.end)
+
+    def _counterpart(self, doc: Doc, start: int) -> tuple[str, list[str]] | None:
+        """``his Azeri counterpart Jeyhun Bayramov``: the title of the person introduced last
+        with one, and the nationality in between."""
+        words = [t for t in doc[max(doc[start].sent.start, start - 4) : start] if not t.is_punct]
+        at = next((k for k, t in enumerate(words) if t.lemma_.lower() == "counterpart"), None)
+        if at is None or at != len(words) - 1:
+            return None
+        titled = [e for e in self.entries if e.kind == "person" and e.title and e.last_seen < start]
+        if not titled:
+            return None
+        return titled[-1].title or "", [t.text for t in words[:at] if t.lower_ in self.lex.demonyms]
 
     def _appositive(self, entry: Entry, after: int) -> None:
         """``Shahin Mustafayev, Azerbaijan’s Deputy Prime Minister,``: title and affiliation."""
@@ -408,7 +450,7 @@ class Book:
         title = _title_possessor(head, lex)
         if title is not None:
             return self._resolve_noun(title, mention)
-        words = [t.text for t in head.doc[name_range(head)[0] : head.i + 1]]
+        words = _words(head.doc[name_range(head)[0] : head.i + 1])
         ent = head.ent_type_
         known = head.text[:1].isupper() and self._known_surname(head)
         # a capitalised word inside a sentence is a name even when mistagged ("Trump" VERB)
@@ -435,6 +477,11 @@ class Book:
             title, name_words, aff = split_title(_clean_words(words), lex)
             aff = aff or owner
             names = [w for w in name_words if w[:1].isupper()]
+            in_entity = _entity_name(head, lex)
+            if len(in_entity) > 1 or (in_entity and self._fuller_name_known(head)):
+                # "Rival Hillary Clinton", "Said Ellis": the parse put other words before the
+                # name; "Amelize Joseph" with only "Joseph" tagged keeps both words
+                names = in_entity
             appos = next(
                 (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
             )
@@ -475,6 +522,10 @@ class Book:
             return e
         lemma = head.lemma_.lower()
         demonym = next((lex.demonyms[w.lower()] for w in words if w.lower() in lex.demonyms), None)
+        owner_at = max((k for k, w in enumerate(words) if w in POSSESSIVE), default=-1)
+        if demonym is None and owner_at > 0:
+            # "Iran's top diplomat": the possessor is the affiliation
+            demonym = affiliation_of(words[:owner_at], lex)
         if lemma in lex.person_nouns or lemma in lex.titles:
             match = self._by_role(lemma, demonym, head)
             if match is not None:
@@ -496,8 +547,15 @@ class Book:
             return self._other(_strip_det(mention), "group")
         return None
 
+    def _fuller_name_known(self, head: Token) -> bool:
+        low = _word_at(head).lower()
+        return any(
+            e.kind == "person" and e.surname == low and len(e.name.split()) > 1
+            for e in self.entries
+        )
+
     def _known_surname(self, head: Token) -> bool:
-        low = head.lower_
+        low = _word_at(head).lower()
         return any(
             e.kind == "person" and (e.surname == low or e.name.split()[0].lower() == low)
             for e in self.entries
@@ -530,7 +588,9 @@ class Book:
         if not before:
             # a role met before the name ("The Speaker of parliament has said ..." over a
             # story that names him later): the first person introduced with that role
-            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            definite = any(
+                (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children
+            )
             after = [e for e in exact if e.last_seen > head.i]
             return min(after, key=lambda e: e.last_seen) if after and definite else None
         # an exact title beats a generic role word; then someone already quoted beats a
@@ -571,6 +631,18 @@ def _strip_det(s: str) -> str:
     if len(parts) > 1 and parts[0].lower() in DETERMINERS:
         parts = parts[1:]
     return " ".join(parts)
+
+
+def _entity_name(head: Token, lex: Lexicon) -> list[str]:
+    """The name words of the person entity a mention's head ends, without the modifiers the
+    parse puts before it (``Republican vice-presidential nominee Gov. Mike Pence``)."""
+    if head.ent_type_ != "PERSON":
+        return []
+    i = head.i
+    while i > 0 and head.doc[i].ent_iob_ == "I":
+        i -= 1
+    _title, names, _aff = split_title(_clean_words(_words(head.doc[i : head.i + 1])), lex)
+    return [w for w in names if w[:1].isupper()]
 
 
 def _name_text(t: Token) -> str:

@@ -1104,3 +1104,43 @@ def test_a_subject_read_as_renaming_a_counterpart_gives_way_to_the_phrase_owner(
 def test_an_aside_after_the_source_is_not_part_of_the_mention() -> None:
     text = "Cruz, with unconcealed delight, chided Trump for raising questions about his birth."
     assert [s.speaker_mention for s in extract(text).statements] == ["Cruz"]
+
+
+def test_a_hyphenated_name_is_one_word() -> None:
+    text = (
+        "Foreign Minister Hossein Amir-Abdollahian said Tehran is ready to expand ties.\n"
+        "Amir-Abdollahian added that the region needs no foreign forces."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == ["Hossein Amir-Abdollahian"] * 2
+    assert [s.aliases for s in ex.speakers] == [
+        ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian")
+    ]
+
+
+def test_a_counterpart_takes_the_title_and_the_nationality() -> None:
+    text = (
+        "Iran's FM: Tehran ready to expand ties with Baku\n"
+        "Iranian Foreign Minister Hossein Amir-Abdollahian said on Monday that Tehran is ready "
+        "to expand relations with Baku.\n"
+        "He made the remarks in a phone conversation with his Azeri counterpart Jeyhun "
+        "Bayramov.\n"
+        "The Azerbaijani foreign minister underlined the need to complete the transit "
+        "corridor.\n"
+        "Iran's top diplomat further stressed that the security of the region must be provided "
+        "by the regional countries themselves."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "Hossein Amir-Abdollahian",
+        "Hossein Amir-Abdollahian",
+        "Jeyhun Bayramov",
+        "Hossein Amir-Abdollahian",
+    ]
+    bayramov = next(s for s in ex.speakers if s.name == "Jeyhun Bayramov")
+    assert (bayramov.title, bayramov.affiliation) == ("Foreign Minister", "Azerbaijan")
+
+
+def test_words_the_parse_puts_before_a_name_stay_out_of_it() -> None:
+    text = "Republican vice-presidential nominee Gov. Mike Pence said the debate went well."
+    assert [s.speaker for s in extract(text).statements] == ["Mike Pence"]
