@@ -60,6 +60,7 @@ class Entry:
 FOCUS_WORDS = frozenset({"even"})
 DASHES = frozenset({"—", "–", "--"})
 LEFT_BREAKS = frozenset({"—", "–", ")", ":", ";"})
+SENTENCE_ENDS = frozenset({".", "!", "?", '"', "”", "'", "’", ")"})
 
 
 # ", including X" and ", of Springfield" still tell who the source is; these open an aside
@@ -368,12 +369,19 @@ class Book:
 
     def _person(self, name: str, pos: int) -> Entry:
         parts = name.split()
+        headline = _headline(self.doc, pos)
         for e in self.entries:
             if e.kind != "person":
                 continue
             eparts = e.name.split()
-            if eparts[-1].lower() == parts[-1].lower() and (
-                len(parts) == 1 or len(eparts) == 1 or eparts[0].lower() == parts[0].lower()
+            # "Xi" in a headline, then "Xi Jinping": a family name first (a title-case line
+            # makes names of common words: "Obama Speech")
+            family_first = (
+                len(eparts) == 1 and eparts[0].lower() == parts[0].lower() and not headline
+            )
+            if family_first or (
+                eparts[-1].lower() == parts[-1].lower()
+                and (len(parts) == 1 or len(eparts) == 1 or eparts[0].lower() == parts[0].lower())
             ):
                 if len(parts) > len(eparts):
                     e.add_alias(e.name)
@@ -527,11 +535,14 @@ class Book:
             # "Iran's top diplomat": the possessor is the affiliation
             demonym = affiliation_of(words[:owner_at], lex)
         if lemma in lex.person_nouns or lemma in lex.titles:
-            match = self._by_role(lemma, demonym, head)
+            # "the two leaders" are not one of them
+            match = self._by_role(lemma, demonym, head) if head.tag_ != "NNS" else None
             if match is not None:
                 if demonym and match.affiliation is None:
                     match.affiliation = demonym
                 return match
+            if head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in head.children):
+                return self._other(_strip_det(mention), "group")
             if head.tag_ == "NNS" or (words and words[0].lower() in ("a", "an")):
                 return self._other(_strip_det(mention), "anonymous")
             return self._other(_strip_det(mention), "person")
@@ -619,6 +630,22 @@ def _title_possessor(head: Token, lex: Lexicon) -> Token | None:
     ):
         return owner
     return None
+
+
+def _headline(doc: Doc, i: int) -> bool:
+    """The token's line is a headline: every longer word capitalised, or no sentence end."""
+    lo = i
+    while lo > 0 and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    hi = i
+    while hi < len(doc) and "\n" not in doc[hi].text:
+        hi += 1
+    line = [t for t in doc[lo:hi] if not t.is_space]
+    if not line or not any("\n" in t.text for t in doc[max(0, lo - 1) : min(len(doc), hi + 1)]):
+        return False
+    words = [t.text for t in line if t.is_alpha and len(t.text) > 3]
+    title_case = len(words) > 1 and all(w[:1].isupper() for w in words)
+    return title_case or line[-1].text not in SENTENCE_ENDS
 
 
 def doc_start_of_line(t: Token) -> bool:

@@ -1144,3 +1144,28 @@ def test_a_counterpart_takes_the_title_and_the_nationality() -> None:
 def test_words_the_parse_puts_before_a_name_stay_out_of_it() -> None:
     text = "Republican vice-presidential nominee Gov. Mike Pence said the debate went well."
     assert [s.speaker for s in extract(text).statements] == ["Mike Pence"]
+
+
+def test_a_plural_role_is_not_one_of_the_people_with_that_role() -> None:
+    text = (
+        "Senator Ann Lee of Ohio spoke first.\n"
+        "Senators said the bill would pass.\n"
+        "The two senators said they would meet again."
+    )
+    sts = extract(text).statements
+    assert "Ann Lee" not in [s.speaker for s in sts]
+    assert [s.kind for s in extract(text).speakers] == ["anonymous", "group"]
+
+
+def test_a_family_name_in_the_headline_is_the_full_name_below() -> None:
+    text = (
+        "Xi meets Vietnamese leader, calls for closer communication\n"
+        "BEIJING, Nov. 30 (Xinhua) -- Chinese President Xi Jinping met with Nguyen Phu Trong, "
+        "general secretary of the Communist Party of Vietnam, in Beijing on Wednesday.\n"
+        "Xi said the two sides should strengthen strategic communication.\n"
+        "Trong said Vietnam regards its relations with China as a top priority."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == ["Xi Jinping"] * 2 + ["Nguyen Phu Trong"]
+    trong = next(s for s in ex.speakers if s.name == "Nguyen Phu Trong")
+    assert trong.title == "General Secretary"
