@@ -408,6 +408,15 @@ class Book:
         for e in self.entries:
             if e.kind == kind and e.name.lower() == name.lower():
                 return e
+        if kind == "organization" and " " not in name:
+            # "the ministry" after "the Russian Foreign Ministry": the one named last
+            named = [
+                e
+                for e in self.entries
+                if e.kind == kind and e.name.lower().endswith(" " + name.lower())
+            ]
+            if named:
+                return max(named, key=lambda e: e.last_seen)
         e = Entry(name, kind)
         self.entries.append(e)
         return e

@@ -1169,3 +1169,16 @@ def test_a_family_name_in_the_headline_is_the_full_name_below() -> None:
     assert [s.speaker for s in ex.statements] == ["Xi Jinping"] * 2 + ["Nguyen Phu Trong"]
     trong = next(s for s in ex.speakers if s.name == "Nguyen Phu Trong")
     assert trong.title == "General Secretary"
+
+
+def test_the_ministry_is_the_ministry_named_last() -> None:
+    text = (
+        "The talks were useful, the Russian Foreign Ministry said.\n"
+        '"The ministers expressed serious concern," the ministry said in a statement.'
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Russian Foreign Ministry"] * 2
+
+
+def test_local_government_titles() -> None:
+    text = "Councilman Mike Reed said the city should have cut costs first."
+    assert [(s.name, s.title) for s in extract(text).speakers] == [("Mike Reed", "Councilman")]
