@@ -53,6 +53,7 @@ class Lexicon:
     governments: frozenset[str]
     groups: frozenset[str]
     demonyms: dict[str, str]
+    countries: frozenset[str]
     pronouns: dict[str, frozenset[str]]
 
     @property
@@ -121,5 +122,6 @@ def get_lexicon() -> Lexicon:
         governments=fs(roles["governments"]),
         groups=fs(roles["groups"]),
         demonyms={k.lower(): v for k, v in dem.items()},
+        countries=frozenset(dem.values()),
         pronouns={k: fs(v) for k, v in prons.items() if not k.startswith("_")},
     )

@@ -8,6 +8,7 @@ speaker, quote-only text to the current speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -280,6 +281,10 @@ def affiliation_of(words: Sequence[str], lex: Lexicon) -> str | None:
         if w.lower() in lex.demonyms:
             return lex.demonyms[w.lower()]
     cleaned = [w for w in _clean_words(words) if w[:1].isupper() and w.lower() not in lex.titles]
+    # "the Republic of Azerbaijan": the country, not the form of its name
+    country = next((w for w in cleaned if w in lex.countries), None)
+    if country is not None:
+        return country
     if cleaned:
         return " ".join(cleaned)
     return None
@@ -334,6 +339,29 @@ class Book:
             if ent_aff and entry.affiliation is None:
                 entry.affiliation = ent_aff
             self._appositive(entry, ent.end)
+        untitled = [e for e in self.entries if e.kind == "person" and e.title is None]
+        if untitled:
+            at: dict[str, list[int]] = {}
+            for t in doc:
+                at.setdefault(t.text, []).append(t.i)
+            for entry in untitled:
+                self._title_elsewhere(entry, at)
+
+    def _title_elsewhere(self, entry: Entry, at: dict[str, list[int]]) -> None:
+        """``Minister of Defense of Pakistan Khawaja Asif`` where the model tagged only a later
+        ``Khawaja Asif``: the title before another mention of the full name (``at``: token
+        indices by text)."""
+        doc, name = self.doc, entry.name
+        first = re.split(r"[\s-]", name, maxsplit=1)[0]
+        for i in at.get(first, ()):
+            if doc.text[doc[i].idx : doc[i].idx + len(name)] != name:
+                continue
+            before = [t.text for t in doc[max(doc[i].sent.start, i - MAX_TITLE_WORDS) : i]]
+            found = _pre_title(before, self.lex) or _title_of_place(doc, i, self.lex)
+            if found is not None:
+                entry.title = _titlecase(found[0])
+                entry.affiliation = entry.affiliation or affiliation_of(found[1], self.lex)
+                return
 
     def _counterpart(self, doc: Doc, start: int) -> tuple[str, list[str]] | None:
         """``his Azeri counterpart Jeyhun Bayramov``: the title of the person introduced last
@@ -698,25 +726,24 @@ def _pre_title(before: Sequence[str], lex: Lexicon) -> tuple[str, list[str]] | N
 
 
 def _title_of_place(doc: Doc, start: int, lex: Lexicon) -> tuple[str, list[str]] | None:
-    """``Speaker of Iran's parliament Ali Larijani`` / ``the head of the Central Bank Ma
-    Kai``: a title whose ``of`` phrase stands between it and the name; the phrase's names are
-    the affiliation. A lower-case title counts after ``the`` (``the speaker of ...``)."""
+    """``Speaker of Iran's parliament Ali Larijani`` / ``President of the Republic of
+    Azerbaijan Ilham Aliyev``: a title whose ``of`` phrases stand between it and the name;
+    their names are the affiliation. A lower-case title counts after ``the`` (``the speaker of
+    ...``)."""
     lo = max(doc[start].sent.start, start - MAX_OF_PHRASE)
-    i = start - 1
-    while (
-        i > lo
-        and doc[i].lower_ != "of"
-        and (doc[i].pos_ in ("PROPN", "NOUN", "DET", "PART") or doc[i].text in POSSESSIVE)
-    ):
-        i -= 1
-    if i <= lo or doc[i].lower_ != "of" or i == start - 1:
-        return None
-    for n in range(min(MAX_TITLE_WORDS, i - lo), 0, -1):
-        cand = doc[i - n : i]
-        if cand.text.lower() not in lex.titles:
-            continue
-        if cand[0].text[:1].isupper() or (cand.start > 0 and doc[cand.start - 1].lower_ == "the"):
-            return cand.text, [t.text for t in doc[i + 1 : start] if t.text[:1].isupper()]
+    for i in range(start - 1, lo, -1):
+        t = doc[i]
+        if t.lower_ == "of" and i < start - 1:
+            for n in range(min(MAX_TITLE_WORDS, i - lo), 0, -1):
+                cand = doc[i - n : i]
+                if cand.text.lower() not in lex.titles:
+                    continue
+                if cand[0].text[:1].isupper() or (
+                    cand.start > 0 and doc[cand.start - 1].lower_ == "the"
+                ):
+                    return cand.text, [w.text for w in doc[i + 1 : start] if w.text[:1].isupper()]
+        elif not (t.pos_ in ("PROPN", "NOUN", "DET", "PART") or t.text in POSSESSIVE):
+            return None
     return None
 
 

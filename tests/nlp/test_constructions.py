@@ -1182,3 +1182,28 @@ def test_the_ministry_is_the_ministry_named_last() -> None:
 def test_local_government_titles() -> None:
     text = "Councilman Mike Reed said the city should have cut costs first."
     assert [(s.name, s.title) for s in extract(text).speakers] == [("Mike Reed", "Councilman")]
+
+
+def test_titles_with_nested_of_phrases_and_on_untagged_mentions() -> None:
+    text = (
+        "Baku, November 29, AZERTAC\n"
+        "President of the Republic of Azerbaijan Ilham Aliyev has received a delegation led by "
+        "Minister of Defense of Pakistan Khawaja Asif.\n"
+        "The head of state hailed the high level of relations between Azerbaijan and Pakistan.\n"
+        "Khawaja Asif conveyed the greetings of the Prime Minister of Pakistan.\n"
+        "The minister said Pakistan attaches great importance to military cooperation.\n"
+        "In his turn, the Azerbaijani leader asked the minister to convey his greetings.\n"
+        '"Our relations are based on brotherhood," the Pakistani official emphasized.'
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "Ilham Aliyev",
+        "Khawaja Asif",
+        "Ilham Aliyev",
+        "Khawaja Asif",
+    ]
+    records = {s.name: (s.title, s.affiliation) for s in ex.speakers}
+    assert records == {
+        "Ilham Aliyev": ("President", "Azerbaijan"),
+        "Khawaja Asif": ("Minister", "Pakistan"),
+    }
