@@ -290,8 +290,16 @@ def affiliation_of(words: Sequence[str], lex: Lexicon) -> str | None:
     return None
 
 
+SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "on"})
+
+
 def _titlecase(s: str) -> str:
-    return " ".join(w if w[:1].isupper() else w.capitalize() for w in s.split())
+    """``chief of staff`` → ``Chief of Staff``."""
+    words = s.split()
+    return " ".join(
+        w if w[:1].isupper() or (k and w in SMALL_WORDS) else w.capitalize()
+        for k, w in enumerate(words)
+    )
 
 
 class Book:
@@ -319,9 +327,7 @@ class Book:
             if not name or not name[-1][:1].isupper():
                 continue
             # "President Masoud Pezeshkian": title words just before the entity
-            before = [
-                t.text for t in doc[max(ent.sent.start, ent.start - MAX_TITLE_WORDS) : ent.start]
-            ]
+            before = _words(doc[max(ent.sent.start, ent.start - MAX_TITLE_WORDS) : ent.start])
             pre = (
                 _pre_title(before, lex)
                 or _title_of_place(doc, ent.start, lex)
@@ -356,7 +362,7 @@ class Book:
         for i in at.get(first, ()):
             if doc.text[doc[i].idx : doc[i].idx + len(name)] != name:
                 continue
-            before = [t.text for t in doc[max(doc[i].sent.start, i - MAX_TITLE_WORDS) : i]]
+            before = _words(doc[max(doc[i].sent.start, i - MAX_TITLE_WORDS) : i])
             found = _pre_title(before, self.lex) or _title_of_place(doc, i, self.lex)
             if found is not None:
                 entry.title = _titlecase(found[0])
@@ -557,13 +563,14 @@ class Book:
         if name is not None and head.pos_ == "NOUN":
             # "the mayor, Joe Park,": the appositive names the person the role describes
             e = self._resolve_noun(name, _name_text(name))
-            if (
-                e is not None
-                and e.kind == "person"
-                and e.title is None
-                and (head.lemma_.lower() in lex.titles)
-            ):
-                e.title = _titlecase(head.lemma_)
+            role = head.lemma_.lower()
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and of.i == head.i + 1:
+                # "chief of staff"
+                longer = head.doc[head.i : of.right_edge.i + 1].text.lower()
+                role = longer if longer in lex.titles else role
+            if e is not None and e.kind == "person" and e.title is None and role in lex.titles:
+                e.title = _titlecase(role)
             return e
         lemma = head.lemma_.lower()
         demonym = next((lex.demonyms[w.lower()] for w in words if w.lower() in lex.demonyms), None)

@@ -1207,3 +1207,20 @@ def test_titles_with_nested_of_phrases_and_on_untagged_mentions() -> None:
         "Ilham Aliyev": ("President", "Azerbaijan"),
         "Khawaja Asif": ("Minister", "Pakistan"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "record"),
+    [
+        (
+            "NATO Secretary-General Mark Rutte said allies were working to deliver more systems.",
+            ("Mark Rutte", "Secretary-General"),
+        ),
+        (
+            "Zelensky's chief of staff, Andriy Yermak, wrote that the attacks targeted civilians.",
+            ("Andriy Yermak", "Chief of Staff"),
+        ),
+    ],
+)
+def test_titles_with_hyphens_and_of(text: str, record: tuple[str, str]) -> None:
+    assert [(s.name, s.title) for s in extract(text).speakers] == [record]
