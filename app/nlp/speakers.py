@@ -324,6 +324,8 @@ class Book:
             if " ".join(words) in places:
                 continue
             title, name, ent_aff = split_title(words, lex)
+            while name and not name[0][:1].isalpha():
+                name = name[1:]
             if not name or not name[-1][:1].isupper():
                 continue
             # "President Masoud Pezeshkian": title words just before the entity
@@ -413,9 +415,21 @@ class Book:
             family_first = (
                 len(eparts) == 1 and eparts[0].lower() == parts[0].lower() and not headline
             )
-            if family_first or (
-                eparts[-1].lower() == parts[-1].lower()
-                and (len(parts) == 1 or len(eparts) == 1 or eparts[0].lower() == parts[0].lower())
+            lowered, elowered = [p.lower() for p in parts], [p.lower() for p in eparts]
+            # "Von der Leyen" after "Ursula von der Leyen": a surname of several words
+            short, longer = sorted((lowered, elowered), key=len)
+            long_surname = (
+                1 < len(short) < len(longer)
+                and short[0] in NAME_PARTICLES
+                and longer[-len(short) :] == short
+            )
+            if (
+                family_first
+                or long_surname
+                or (
+                    elowered[-1] == lowered[-1]
+                    and (len(parts) == 1 or len(eparts) == 1 or elowered[0] == lowered[0])
+                )
             ):
                 if len(parts) > len(eparts):
                     e.add_alias(e.name)
@@ -527,7 +541,7 @@ class Book:
                 words = words[cut + 1 :]
             title, name_words, aff = split_title(_clean_words(words), lex)
             aff = aff or owner
-            names = [w for w in name_words if w[:1].isupper()]
+            names = _name_words(name_words)
             in_entity = _entity_name(head, lex)
             if len(in_entity) > 1 or (in_entity and self._fuller_name_known(head)):
                 # "Rival Hillary Clinton", "Said Ellis": the parse put other words before the
@@ -704,6 +718,19 @@ def _strip_det(s: str) -> str:
     return " ".join(parts)
 
 
+def _name_words(words: Sequence[str]) -> list[str]:
+    """The capitalised words of a name, with the particles inside it (``Ursula von der
+    Leyen``)."""
+    caps = [k for k, w in enumerate(words) if w[:1].isupper()]
+    if not caps:
+        return []
+    return [
+        w
+        for k, w in enumerate(words)
+        if w[:1].isupper() or (caps[0] < k < caps[-1] and w.lower() in NAME_PARTICLES)
+    ]
+
+
 def _entity_name(head: Token, lex: Lexicon) -> list[str]:
     """The name words of the person entity a mention's head ends, without the modifiers the
     parse puts before it (``Republican vice-presidential nominee Gov. Mike Pence``)."""
@@ -713,7 +740,7 @@ def _entity_name(head: Token, lex: Lexicon) -> list[str]:
     while i > 0 and head.doc[i].ent_iob_ == "I":
         i -= 1
     _title, names, _aff = split_title(_clean_words(_words(head.doc[i : head.i + 1])), lex)
-    return [w for w in names if w[:1].isupper()]
+    return _name_words(names)
 
 
 def _name_text(t: Token) -> str:

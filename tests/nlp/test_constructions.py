@@ -1224,3 +1224,12 @@ def test_titles_with_nested_of_phrases_and_on_untagged_mentions() -> None:
 )
 def test_titles_with_hyphens_and_of(text: str, record: tuple[str, str]) -> None:
     assert [(s.name, s.title) for s in extract(text).speakers] == [record]
+
+
+def test_a_surname_with_particles() -> None:
+    text = (
+        "European Commission President Ursula von der Leyen said the bloc would respond.\n"
+        "Von der Leyen told a news conference that a list of goods was ready."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == ["Ursula von der Leyen"] * 2
