@@ -293,9 +293,9 @@ def affiliation_of(words: Sequence[str], lex: Lexicon) -> str | None:
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "on"})
 
 
-def _titlecase(s: str) -> str:
-    """``chief of staff`` → ``Chief of Staff``."""
-    words = s.split()
+def _titlecase(s: str, lex: Lexicon) -> str:
+    """``chief of staff`` → ``Chief of Staff``; ``Sen.`` → ``Senator``."""
+    words = lex.title_abbreviations.get(s.lower(), s).split()
     return " ".join(
         w if w[:1].isupper() or (k and w in SMALL_WORDS) else w.capitalize()
         for k, w in enumerate(words)
@@ -341,7 +341,7 @@ class Book:
                 aff_words = []
             entry = self._person(" ".join(name), ent.start)
             if title and entry.title is None:
-                entry.title = _titlecase(title)
+                entry.title = _titlecase(title, lex)
             if aff_words and entry.affiliation is None:
                 entry.affiliation = affiliation_of(aff_words, lex)
             if ent_aff and entry.affiliation is None:
@@ -367,7 +367,7 @@ class Book:
             before = _words(doc[max(doc[i].sent.start, i - MAX_TITLE_WORDS) : i])
             found = _pre_title(before, self.lex) or _title_of_place(doc, i, self.lex)
             if found is not None:
-                entry.title = _titlecase(found[0])
+                entry.title = _titlecase(found[0], self.lex)
                 entry.affiliation = entry.affiliation or affiliation_of(found[1], self.lex)
                 return
 
@@ -397,7 +397,7 @@ class Book:
         if span is None:
             return
         if entry.title is None:
-            entry.title = _titlecase(" ".join(words[span[0] : span[1]]))
+            entry.title = _titlecase(" ".join(words[span[0] : span[1]]), self.lex)
         if entry.affiliation is None:
             rest = [w for w in words[: span[0]] if w.lower() not in DETERMINERS]
             if rest:
@@ -554,7 +554,7 @@ class Book:
                 # "Iran's Foreign Minister Ali Bakri" parsed as a title with the name beside it
                 e = self._resolve_noun(appos, _name_text(appos))
                 if e is not None and e.kind == "person":
-                    e.title = e.title or (_titlecase(title) if title else None)
+                    e.title = e.title or (_titlecase(title, lex) if title else None)
                     e.affiliation = e.affiliation or aff
                 return e
             if not names:
@@ -564,7 +564,7 @@ class Book:
                 return self._other(_strip_det(mention), "group")
             e = self._person(" ".join(names), head.i)
             if title and e.title is None:
-                e.title = _titlecase(title)
+                e.title = _titlecase(title, lex)
             if aff and e.affiliation is None:
                 e.affiliation = aff
             hon = words[0].lower().rstrip(".") if words else ""
@@ -584,7 +584,7 @@ class Book:
                 longer = head.doc[head.i : of.right_edge.i + 1].text.lower()
                 role = longer if longer in lex.titles else role
             if e is not None and e.kind == "person" and e.title is None and role in lex.titles:
-                e.title = _titlecase(role)
+                e.title = _titlecase(role, lex)
             return e
         lemma = head.lemma_.lower()
         demonym = next((lex.demonyms[w.lower()] for w in words if w.lower() in lex.demonyms), None)
@@ -754,7 +754,9 @@ def _pre_title(before: Sequence[str], lex: Lexicon) -> tuple[str, list[str]] | N
         cand = before[len(before) - n :]
         if " ".join(cand).lower() in lex.titles and cand[0][:1].isupper():
             rest = list(before[: len(before) - n])
-            aff = [w for w in rest[-2:] if w[:1].isupper()]
+            # "WASHINGTON — Sen. Elizabeth Warren": a dateline is no affiliation
+            cut = max((k for k, w in enumerate(rest) if not w[:1].isalnum()), default=-1)
+            aff = [w for w in rest[cut + 1 :][-2:] if w[:1].isupper()]
             return " ".join(cand), aff
     return None
 

@@ -1233,3 +1233,15 @@ def test_a_surname_with_particles() -> None:
     )
     ex = extract(text)
     assert [s.speaker for s in ex.statements] == ["Ursula von der Leyen"] * 2
+
+
+def test_abbreviated_titles_are_spelled_out_and_a_dateline_is_no_affiliation() -> None:
+    text = (
+        "WASHINGTON — Sen. Elizabeth Warren said the bill would pass.\n"
+        "Senate Minority Leader Mitch McConnell said it would fail."
+    )
+    records = [(s.name, s.title, s.affiliation) for s in extract(text).speakers]
+    assert records == [
+        ("Elizabeth Warren", "Senator", None),
+        ("Mitch McConnell", "Minority Leader", "Senate"),
+    ]
