@@ -55,6 +55,7 @@ class Lexicon:
     demonyms: dict[str, str]
     countries: frozenset[str]
     pronouns: dict[str, frozenset[str]]
+    given_names: dict[str, str]  # lower-case given name -> "male" / "female"
 
     @property
     def all_cue_verbs(self) -> frozenset[str]:
@@ -89,6 +90,7 @@ def get_lexicon() -> Lexicon:
     roles = _load("roles.json")
     dem = _load("demonyms.json")["demonyms"]
     prons = _load("pronouns.json")
+    given = _load("first_names.json")
     phrases = tuple(Phrase(p["verb"], p.get("object"), p.get("prep")) for p in cues["phrases"])
 
     def fs(xs: list[str]) -> frozenset[str]:
@@ -124,4 +126,5 @@ def get_lexicon() -> Lexicon:
         demonyms={k.lower(): v for k, v in dem.items()},
         countries=frozenset(dem.values()),
         pronouns={k: fs(v) for k, v in prons.items() if not k.startswith("_")},
+        given_names={n: g for g in ("male", "female") for n in given[g]},
     )

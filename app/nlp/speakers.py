@@ -434,6 +434,7 @@ class Book:
                 if len(parts) > len(eparts):
                     e.add_alias(e.name)
                     e.name = name
+                    e.gender = e.gender or self._given_gender(parts)
                 return e
         if len(parts) == 1:
             # "Yang" after "Yang Jiechi" (family name first), "Hillary" after "Hillary
@@ -448,9 +449,12 @@ class Book:
             ]
             if len(firsts) == 1:
                 return firsts[0]
-        e = Entry(name, "person", last_seen=pos)
+        e = Entry(name, "person", last_seen=pos, gender=self._given_gender(parts))
         self.entries.append(e)
         return e
+
+    def _given_gender(self, parts: Sequence[str]) -> str | None:
+        return self.lex.given_names.get(parts[0].lower()) if len(parts) > 1 else None
 
     def _other(self, name: str, kind: SpeakerKind) -> Entry:
         for e in self.entries:

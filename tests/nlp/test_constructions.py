@@ -1245,3 +1245,12 @@ def test_abbreviated_titles_are_spelled_out_and_a_dateline_is_no_affiliation() -
         ("Elizabeth Warren", "Senator", None),
         ("Mitch McConnell", "Minority Leader", "Senate"),
     ]
+
+
+def test_a_given_name_tells_the_gender_a_pronoun_needs() -> None:
+    text = (
+        "Sen. Elizabeth Warren said the bill was fair.\n"
+        'Gov. Greg Abbott called the measure "a sham."\n'
+        '"The governor knows better," she said.'
+    )
+    assert [s.speaker for s in extract(text).statements][-1] == "Elizabeth Warren"
