@@ -8,6 +8,7 @@ speaker, quote-only text to the current speaker.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -312,6 +313,11 @@ class Book:
         self.last_speaker: Entry | None = None
         self._register_people()
 
+    @functools.cached_property
+    def text(self) -> str:
+        """The document's text (``Doc.text`` joins every token anew on each access)."""
+        return self.doc.text
+
     # -- registration ------------------------------------------------------------------------
     def _register_people(self) -> None:
         doc, lex = self.doc, self.lex
@@ -347,23 +353,19 @@ class Book:
             if ent_aff and entry.affiliation is None:
                 entry.affiliation = ent_aff
             self._appositive(entry, ent.end)
-        untitled = [e for e in self.entries if e.kind == "person" and e.title is None]
-        if untitled:
-            at: dict[str, list[int]] = {}
-            for t in doc:
-                at.setdefault(t.text, []).append(t.i)
-            for entry in untitled:
-                self._title_elsewhere(entry, at)
+        for entry in self.entries:
+            if entry.kind == "person" and entry.title is None:
+                self._title_elsewhere(entry)
 
-    def _title_elsewhere(self, entry: Entry, at: dict[str, list[int]]) -> None:
+    def _title_elsewhere(self, entry: Entry) -> None:
         """``Minister of Defense of Pakistan Khawaja Asif`` where the model tagged only a later
-        ``Khawaja Asif``: the title before another mention of the full name (``at``: token
-        indices by text)."""
-        doc, name = self.doc, entry.name
-        first = re.split(r"[\s-]", name, maxsplit=1)[0]
-        for i in at.get(first, ()):
-            if doc.text[doc[i].idx : doc[i].idx + len(name)] != name:
+        ``Khawaja Asif``: the title before another mention of the full name."""
+        doc = self.doc
+        for m in re.finditer(r"\b" + re.escape(entry.name) + r"\b", self.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None:
                 continue
+            i = span.start
             before = _words(doc[max(doc[i].sent.start, i - MAX_TITLE_WORDS) : i])
             found = _pre_title(before, self.lex) or _title_of_place(doc, i, self.lex)
             if found is not None:
@@ -405,7 +407,6 @@ class Book:
 
     def _person(self, name: str, pos: int) -> Entry:
         parts = name.split()
-        headline = _headline(self.doc, pos)
         for e in self.entries:
             if e.kind != "person":
                 continue
@@ -413,7 +414,10 @@ class Book:
             # "Xi" in a headline, then "Xi Jinping": a family name first (a title-case line
             # makes names of common words: "Obama Speech")
             family_first = (
-                len(eparts) == 1 and eparts[0].lower() == parts[0].lower() and not headline
+                len(eparts) == 1
+                and eparts[0].lower() == parts[0].lower()
+                and len(parts) > 1
+                and not _headline(self.doc, pos)
             )
             lowered, elowered = [p.lower() for p in parts], [p.lower() for p in eparts]
             # "Von der Leyen" after "Ursula von der Leyen": a surname of several words
