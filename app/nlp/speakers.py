@@ -295,8 +295,10 @@ SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "on"})
 
 
 def _titlecase(s: str, lex: Lexicon) -> str:
-    """``chief of staff`` → ``Chief of Staff``; ``Sen.`` → ``Senator``."""
-    words = lex.title_abbreviations.get(s.lower(), s).split()
+    """``chief of staff`` → ``Chief of Staff``; ``Sen.`` → ``Senator``, ``PM`` → ``Prime
+    Minister`` (an abbreviation only: ``Premier`` stays)."""
+    short = "." in s or len(s) <= 3
+    words = (lex.title_abbreviations.get(s.lower(), s) if short else s).split()
     return " ".join(
         w if w[:1].isupper() or (k and w in SMALL_WORDS) else w.capitalize()
         for k, w in enumerate(words)
@@ -601,8 +603,11 @@ class Book:
             # "Iran's top diplomat": the possessor is the affiliation
             demonym = affiliation_of(words[:owner_at], lex)
         if lemma in lex.person_nouns or lemma in lex.titles:
+            # "the Armenian deputy premier": a two-word role names the title exactly
+            pair = f"{words[-2].lower()} {lemma}" if len(words) > 1 else ""
+            role = pair if pair in lex.title_abbreviations or pair in lex.titles else lemma
             # "the two leaders" are not one of them
-            match = self._by_role(lemma, demonym, head) if head.tag_ != "NNS" else None
+            match = self._by_role(role, demonym, head) if head.tag_ != "NNS" else None
             if match is not None:
                 if demonym and match.affiliation is None:
                     match.affiliation = demonym

@@ -1254,3 +1254,11 @@ def test_a_given_name_tells_the_gender_a_pronoun_needs() -> None:
         '"The governor knows better," she said.'
     )
     assert [s.speaker for s in extract(text).statements][-1] == "Elizabeth Warren"
+
+
+def test_a_deputy_premier_is_the_deputy_prime_minister() -> None:
+    text = (
+        "Armenian Deputy Prime Minister Mher Grigoryan met Iranian officials in Tehran.\n"
+        "The Armenian deputy premier said Yerevan considers Tehran a reliable partner."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Mher Grigoryan"]
