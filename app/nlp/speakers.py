@@ -337,7 +337,7 @@ class Book:
             if not name or not name[-1][:1].isupper():
                 continue
             # "President Masoud Pezeshkian": title words just before the entity
-            before = _words(doc[max(ent.sent.start, ent.start - MAX_TITLE_WORDS) : ent.start])
+            before = _words(doc[max(ent.sent.start, ent.start - 2 * MAX_TITLE_WORDS) : ent.start])
             pre = (
                 _pre_title(before, lex)
                 or _title_of_place(doc, ent.start, lex)
@@ -557,11 +557,13 @@ class Book:
                 # "Rival Hillary Clinton", "Said Ellis": the parse put other words before the
                 # name; "Amelize Joseph" with only "Joseph" tagged keeps both words
                 names = in_entity
+            # "Iran's Foreign Minister Ali Bakri" parsed as a title with the name beside it;
+            # "State Councilor and Foreign Minister Wang Yi" as a title and a conjunct
             appos = next(
-                (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+                (c for c in head.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN"),
+                None,
             )
             if not names and appos is not None:
-                # "Iran's Foreign Minister Ali Bakri" parsed as a title with the name beside it
                 e = self._resolve_noun(appos, _name_text(appos))
                 if e is not None and e.kind == "person":
                     e.title = e.title or (_titlecase(title, lex) if title else None)
@@ -769,7 +771,13 @@ def _pre_title(before: Sequence[str], lex: Lexicon) -> tuple[str, list[str]] | N
             rest = list(before[: len(before) - n])
             # "WASHINGTON — Sen. Elizabeth Warren": a dateline is no affiliation
             cut = max((k for k, w in enumerate(rest) if not w[:1].isalnum()), default=-1)
-            aff = [w for w in rest[cut + 1 :][-2:] if w[:1].isupper()]
+            # "Chinese State Councilor and Foreign Minister": a nationality further back,
+            # across capitalised words and "and"
+            k = len(rest)
+            while k > cut + 1 and (rest[k - 1][:1].isupper() or rest[k - 1] == "and"):
+                k -= 1
+            demonym = [w for w in rest[k:] if w.lower() in lex.demonyms]
+            aff = demonym[-1:] or [w for w in rest[cut + 1 :][-2:] if w[:1].isupper()]
             return " ".join(cand), aff
     return None
 

@@ -1262,3 +1262,8 @@ def test_a_deputy_premier_is_the_deputy_prime_minister() -> None:
         "The Armenian deputy premier said Yerevan considers Tehran a reliable partner."
     )
     assert [s.speaker for s in extract(text).statements] == ["Mher Grigoryan"]
+
+
+def test_a_nationality_before_a_chain_of_titles() -> None:
+    text = "Chinese State Councilor and Foreign Minister Wang Yi said China supports the talks."
+    assert [(s.name, s.affiliation) for s in extract(text).speakers] == [("Wang Yi", "China")]
