@@ -540,9 +540,59 @@ def _in_paragraph(doc: Doc, anchor: int, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+# where words are spoken or written: "said in an interview she would run"
+OCCASIONS = frozenset(
+    {
+        "interview",
+        "statement",
+        "speech",
+        "conference",
+        "briefing",
+        "meeting",
+        "call",
+        "appearance",
+        "address",
+        "remark",
+        "session",
+        "hearing",
+        "testimony",
+        "rally",
+        "event",
+        "debate",
+        "podcast",
+        "broadcast",
+        "show",
+        "program",
+        "letter",
+        "post",
+        "tweet",
+        "email",
+        "memo",
+        "release",
+        "filing",
+        "video",
+        "op-ed",
+        "column",
+        "essay",
+        "article",
+        "book",
+    }
+)
+
+
 def _strip_time(doc: Doc, lo: int, hi: int) -> int:
-    """``said Tuesday his actions ...`` / ``said on Friday he met ...``: a leading date
-    belongs to the cue, not the content."""
+    """``said Tuesday his actions ...`` / ``said on Friday he met ...`` / ``said in an
+    interview she would run``: a leading date or occasion belongs to the cue, not the
+    content (the parser may hang it on the reported clause)."""
+    # only right after the cue: a sentence that opens with "During the call, ..." is content
+    first = doc[lo] if lo < hi and lo > doc[lo].sent.start and not doc[lo - 1].is_punct else None
+    obj = prep_object(first) if first is not None and first.dep_ == "prep" else None
+    if first is not None and obj is not None and obj.lemma_.lower() in OCCASIONS:
+        after = first.right_edge.i + 1
+        while after < hi and doc[after].is_punct and not doc[after].is_quote:
+            after += 1
+        if after < hi - 1 and doc[after].dep_ in ("nsubj", "nsubjpass", "expl"):
+            return after
     i = lo
     if i < hi and doc[i].pos_ == "ADP" and i + 1 < hi and doc[i + 1].ent_type_ in ("DATE", "TIME"):
         i += 1

@@ -1267,3 +1267,10 @@ def test_a_deputy_premier_is_the_deputy_prime_minister() -> None:
 def test_a_nationality_before_a_chain_of_titles() -> None:
     text = "Chinese State Councilor and Foreign Minister Wang Yi said China supports the talks."
     assert [(s.name, s.affiliation) for s in extract(text).speakers] == [("Wang Yi", "China")]
+
+
+def test_where_it_was_said_is_not_what_was_said() -> None:
+    # the parser hangs "in an interview" on the reported clause
+    assert [s.content for s in extract("She said in an interview she would run.").statements] == [
+        "she would run"
+    ]
