@@ -42,6 +42,8 @@ class Lexicon:
     according: frozenset[str]
     in_sources: frozenset[str]
     colon_skip: frozenset[str]
+    occasion_nouns: frozenset[str]
+    saying_adverbs: frozenset[str]
     titles: frozenset[str]
     title_abbreviations: dict[str, str]
     honorifics: frozenset[str]
@@ -113,6 +115,8 @@ def get_lexicon() -> Lexicon:
         according=fs(cues["according"]),
         in_sources=fs(cues["in_sources"]),
         colon_skip=fs(cues["colon_skip"]),
+        occasion_nouns=fs(cues["occasion_nouns"]),
+        saying_adverbs=fs(cues["saying_adverbs"]),
         titles=fs(roles["titles"]),
         title_abbreviations={k.lower(): v.lower() for k, v in roles["title_abbreviations"].items()},
         honorifics=fs(roles["honorifics"]),

@@ -540,58 +540,30 @@ def _in_paragraph(doc: Doc, anchor: int, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-# where words are spoken or written: "said in an interview she would run"
-OCCASIONS = frozenset(
-    {
-        "interview",
-        "statement",
-        "speech",
-        "conference",
-        "briefing",
-        "meeting",
-        "call",
-        "appearance",
-        "address",
-        "remark",
-        "session",
-        "hearing",
-        "testimony",
-        "rally",
-        "event",
-        "debate",
-        "podcast",
-        "broadcast",
-        "show",
-        "program",
-        "letter",
-        "post",
-        "tweet",
-        "email",
-        "memo",
-        "release",
-        "filing",
-        "video",
-        "op-ed",
-        "column",
-        "essay",
-        "article",
-        "book",
-    }
-)
+def _subject_starts(doc: Doc, i: int, hi: int) -> bool:
+    """A clause's subject begins at token i, with words of the clause after it."""
+    return i < hi - 1 and any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.left_edge.i == i and t.i < hi - 1
+        for t in doc[i:hi]
+    )
 
 
-def _strip_time(doc: Doc, lo: int, hi: int) -> int:
+def _strip_time(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
     """``said Tuesday his actions ...`` / ``said on Friday he met ...`` / ``said in an
     interview she would run``: a leading date or occasion belongs to the cue, not the
     content (the parser may hang it on the reported clause)."""
     # only right after the cue: a sentence that opens with "During the call, ..." is content
     first = doc[lo] if lo < hi and lo > doc[lo].sent.start and not doc[lo - 1].is_punct else None
+    how = first is not None and first.lower_ in lex.saying_adverbs and first.dep_ == "advmod"
+    if how and _subject_starts(doc, lo + 1, hi):
+        # "said privately they doubted ...": how it was said
+        return lo + 1
     obj = prep_object(first) if first is not None and first.dep_ == "prep" else None
-    if first is not None and obj is not None and obj.lemma_.lower() in OCCASIONS:
+    if first is not None and obj is not None and obj.lemma_.lower() in lex.occasion_nouns:
         after = first.right_edge.i + 1
         while after < hi and doc[after].is_punct and not doc[after].is_quote:
             after += 1
-        if after < hi - 1 and doc[after].dep_ in ("nsubj", "nsubjpass", "expl"):
+        if _subject_starts(doc, after, hi):
             return after
     i = lo
     if i < hi and doc[i].pos_ == "ADP" and i + 1 < hi and doc[i + 1].ent_type_ in ("DATE", "TIME"):
@@ -1553,7 +1525,10 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     if hi <= t.i:
         lo = _skip_discourse(doc, lo, hi)
     if found is not None and that is None:
-        lo = _start_at_quote(doc, _strip_time(doc, lo, hi), hi)
+        lo = _start_at_quote(doc, _strip_time(doc, lo, hi, lex), hi)
+    if lo + 1 < hi and lo > t.i and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
+        # "He said, referring to the rebels, that they must ...": "that" after an aside
+        lo += 1
     if lo >= hi or (found is not None and lo <= t.i < hi):
         return None
     if that is not None and that.i == t.i + 1:

@@ -1269,8 +1269,25 @@ def test_a_nationality_before_a_chain_of_titles() -> None:
     assert [(s.name, s.affiliation) for s in extract(text).speakers] == [("Wang Yi", "China")]
 
 
-def test_where_it_was_said_is_not_what_was_said() -> None:
-    # the parser hangs "in an interview" on the reported clause
-    assert [s.content for s in extract("She said in an interview she would run.").statements] == [
-        "she would run"
-    ]
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser hangs "in an interview" on the reported clause
+        ("She said in an interview she would run.", "she would run"),
+        (
+            "Lee said Tuesday during a visit to Ohio the plant would reopen.",
+            "the plant would reopen",
+        ),
+        (
+            "Officials said privately they doubted the plan would work.",
+            "they doubted the plan would work",
+        ),
+        # "that" after an aside is the cue's
+        (
+            "He said, referring to the rebels, that they must lay down their arms.",
+            "they must lay down their arms",
+        ),
+    ],
+)
+def test_where_and_how_it_was_said_is_not_what_was_said(text: str, content: str) -> None:
+    assert [s.content for s in extract(text).statements if s.cue == "said"] == [content]
