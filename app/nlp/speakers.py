@@ -355,6 +355,8 @@ class Book:
             if ent_aff and entry.affiliation is None:
                 entry.affiliation = ent_aff
             self._appositive(entry, ent.end)
+            if entry.title is None:
+                self._role_before(entry, ent.start)
         for entry in self.entries:
             if entry.kind == "person" and entry.title is None:
                 self._title_elsewhere(entry)
@@ -406,6 +408,24 @@ class Book:
             rest = [w for w in words[: span[0]] if w.lower() not in DETERMINERS]
             if rest:
                 entry.affiliation = affiliation_of(rest, self.lex)
+
+    def _role_before(self, entry: Entry, start: int) -> None:
+        """``The Prime Minister, Keir Starmer,``: a role set off by a comma before the name."""
+        doc = self.doc
+        if start < 2 or doc[start - 1].text != ",":
+            return
+        words: list[str] = []
+        for t in reversed(doc[max(0, start - 10) : start - 1]):
+            if t.is_punct or t.is_space:
+                break
+            words.insert(0, t.text)
+        span = find_title(words, self.lex)
+        if span is None or span[1] != len(words):
+            return
+        entry.title = _titlecase(" ".join(words[span[0] : span[1]]), self.lex)
+        rest = [w for w in words[: span[0]] if w.lower() not in DETERMINERS]
+        if rest and entry.affiliation is None:
+            entry.affiliation = affiliation_of(rest, self.lex)
 
     def _person(self, name: str, pos: int) -> Entry:
         parts = name.split()
@@ -590,6 +610,10 @@ class Book:
             # "the mayor, Joe Park,": the appositive names the person the role describes
             e = self._resolve_noun(name, _name_text(name))
             role = head.lemma_.lower()
+            if (e is None or e.kind != "person") and _lemma_in(head, lex.titles, lex.person_nouns):
+                # "The Conservative leader, Kemi Badenoch": a person, whatever the tagger says
+                words = _name_words(_words(head.doc[name_range(name)[0] : name.i + 1]))
+                e = self._person(" ".join(words), name.i) if words else e
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is not None and of.i == head.i + 1:
                 # "chief of staff"
@@ -608,8 +632,10 @@ class Book:
             # "the Armenian deputy premier": a two-word role names the title exactly
             pair = f"{words[-2].lower()} {lemma}" if len(words) > 1 else ""
             role = pair if pair in lex.title_abbreviations or pair in lex.titles else lemma
-            # "the two leaders" are not one of them
-            match = self._by_role(role, demonym, head) if head.tag_ != "NNS" else None
+            # "the two leaders" are not one of them; "a spokesman" is someone new
+            indefinite = bool(words) and words[0].lower() in ("a", "an")
+            one_known = head.tag_ != "NNS" and not indefinite
+            match = self._by_role(role, demonym, head) if one_known else None
             if match is not None:
                 if demonym and match.affiliation is None:
                     match.affiliation = demonym

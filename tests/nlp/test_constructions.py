@@ -1291,3 +1291,23 @@ def test_a_nationality_before_a_chain_of_titles() -> None:
 )
 def test_where_and_how_it_was_said_is_not_what_was_said(text: str, content: str) -> None:
     assert [s.content for s in extract(text).statements if s.cue == "said"] == [content]
+
+
+def test_a_role_before_the_name_and_an_indefinite_role() -> None:
+    text = (
+        "The Prime Minister, Keir Starmer, said on Monday that his government would fix the "
+        "economy.\n"
+        "The Conservative leader, Kemi Badenoch, said the speech was 'more of the same'.\n"
+        "'Labour promised growth and delivered taxes,' she said.\n"
+        "A Downing Street spokesman said the Prime Minister was focused on delivery."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "Keir Starmer",
+        "Kemi Badenoch",
+        "Kemi Badenoch",
+        "Downing Street spokesman",
+    ]
+    records = {s.name: (s.kind, s.title) for s in ex.speakers}
+    assert records["Keir Starmer"] == ("person", "Prime Minister")
+    assert records["Kemi Badenoch"] == ("person", "Leader")
