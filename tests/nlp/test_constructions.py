@@ -1205,7 +1205,7 @@ def test_titles_with_nested_of_phrases_and_on_untagged_mentions() -> None:
     records = {s.name: (s.title, s.affiliation) for s in ex.speakers}
     assert records == {
         "Ilham Aliyev": ("President", "Azerbaijan"),
-        "Khawaja Asif": ("Minister", "Pakistan"),
+        "Khawaja Asif": ("Minister of Defense", "Pakistan"),
     }
 
 
@@ -1311,3 +1311,16 @@ def test_a_role_before_the_name_and_an_indefinite_role() -> None:
     records = {s.name: (s.kind, s.title) for s in ex.speakers}
     assert records["Keir Starmer"] == ("person", "Prime Minister")
     assert records["Kemi Badenoch"] == ("person", "Leader")
+
+
+def test_a_minister_of_foreign_affairs_is_the_fm() -> None:
+    text = (
+        "BAKU, Nov. 28. Minister of Foreign Affairs of Azerbaijan Jeyhun Bayramov has met "
+        "with the OSCE chairman, Trend reports.\n"
+        "During the meeting, the Azerbaijani FM informed his counterpart about the situation "
+        "in the region."
+    )
+    ex = extract(text)
+    assert ex.statements[-1].speaker == "Jeyhun Bayramov"
+    bayramov = next(s for s in ex.speakers if s.name == "Jeyhun Bayramov")
+    assert (bayramov.title, bayramov.affiliation) == ("Minister of Foreign Affairs", "Azerbaijan")
