@@ -548,7 +548,7 @@ def _subject_starts(doc: Doc, i: int, hi: int) -> bool:
     )
 
 
-def _strip_time(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
+def _strip_circumstance(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
     """``said Tuesday his actions ...`` / ``said on Friday he met ...`` / ``said in an
     interview she would run``: a leading date or occasion belongs to the cue, not the
     content (the parser may hang it on the reported clause)."""
@@ -1525,10 +1525,10 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     if hi <= t.i:
         lo = _skip_discourse(doc, lo, hi)
     if found is not None and that is None:
-        lo = _start_at_quote(doc, _strip_time(doc, lo, hi, lex), hi)
-    if lo + 1 < hi and lo > t.i and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
+        lo = _start_at_quote(doc, _strip_circumstance(doc, lo, hi, lex), hi)
+    if lo > t.i and lo + 1 < hi:
         # "He said, referring to the rebels, that they must ...": "that" after an aside
-        lo += 1
+        lo = _strip_that(doc, lo, hi)[0]
     if lo >= hi or (found is not None and lo <= t.i < hi):
         return None
     if that is not None and that.i == t.i + 1:

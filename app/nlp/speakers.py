@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon
-from app.nlp.reported import _lemma_in, root_noun
+from app.nlp.reported import _in_paragraph, _lemma_in, root_noun
 from app.nlp.types import Speaker, SpeakerKind
 
 NAME_POS = ("PROPN",)
@@ -276,6 +276,13 @@ def find_title(words: Sequence[str], lex: Lexicon) -> tuple[int, int] | None:
     return best
 
 
+def _title_and_rest(words: Sequence[str], span: tuple[int, int]) -> tuple[str, list[str]]:
+    """The title words of ``span`` and the words before them, without determiners (the
+    affiliation: ``Azerbaijan's Deputy Prime Minister``)."""
+    rest = [w for w in words[: span[0]] if w.lower() not in DETERMINERS]
+    return " ".join(words[span[0] : span[1]]), rest
+
+
 def affiliation_of(words: Sequence[str], lex: Lexicon) -> str | None:
     """A country or organisation named by a demonym or a possessive proper noun."""
     for w in _clean_words(words):
@@ -336,22 +343,14 @@ class Book:
                 name = name[1:]
             if not name or not name[-1][:1].isupper():
                 continue
-            # "President Masoud Pezeshkian": title words just before the entity
-            before = _words(doc[max(ent.sent.start, ent.start - 2 * MAX_TITLE_WORDS) : ent.start])
-            pre = (
-                _pre_title(before, lex)
-                or _title_of_place(doc, ent.start, lex)
-                or self._counterpart(doc, ent.start)
-            )
+            pre = self._title_before(ent.start) or self._counterpart(doc, ent.start)
             if title is None and pre is not None:
                 title, aff_words = pre
             else:
                 aff_words = []
             entry = self._person(" ".join(name), ent.start)
-            if title and entry.title is None:
-                entry.title = _titlecase(title, lex)
-            if aff_words and entry.affiliation is None:
-                entry.affiliation = affiliation_of(aff_words, lex)
+            if title:
+                self._give_title(entry, title, aff_words)
             if ent_aff and entry.affiliation is None:
                 entry.affiliation = ent_aff
             self._appositive(entry, ent.end)
@@ -369,13 +368,25 @@ class Book:
             span = doc.char_span(m.start(), m.end())
             if span is None:
                 continue
-            i = span.start
-            before = _words(doc[max(doc[i].sent.start, i - MAX_TITLE_WORDS) : i])
-            found = _pre_title(before, self.lex) or _title_of_place(doc, i, self.lex)
+            found = self._title_before(span.start)
             if found is not None:
-                entry.title = _titlecase(found[0], self.lex)
-                entry.affiliation = entry.affiliation or affiliation_of(found[1], self.lex)
+                self._give_title(entry, *found)
                 return
+
+    def _title_before(self, start: int) -> tuple[str, list[str]] | None:
+        """The title right before a name at token ``start`` (``President Masoud
+        Pezeshkian``, ``Speaker of Iran's parliament Ali Larijani``) and the words that give
+        its affiliation."""
+        doc = self.doc
+        before = _words(doc[max(doc[start].sent.start, start - 2 * MAX_TITLE_WORDS) : start])
+        return _pre_title(before, self.lex) or _title_of_place(doc, start, self.lex)
+
+    def _give_title(self, entry: Entry, title: str, aff_words: Sequence[str]) -> None:
+        """Title and affiliation for a person who has none yet."""
+        if entry.title is None:
+            entry.title = _titlecase(title, self.lex)
+        if aff_words and entry.affiliation is None:
+            entry.affiliation = affiliation_of(aff_words, self.lex)
 
     def _counterpart(self, doc: Doc, start: int) -> tuple[str, list[str]] | None:
         """``his Azeri counterpart Jeyhun Bayramov``: the title of the person introduced last
@@ -402,12 +413,7 @@ class Book:
         span = find_title(words, self.lex)
         if span is None:
             return
-        if entry.title is None:
-            entry.title = _titlecase(" ".join(words[span[0] : span[1]]), self.lex)
-        if entry.affiliation is None:
-            rest = [w for w in words[: span[0]] if w.lower() not in DETERMINERS]
-            if rest:
-                entry.affiliation = affiliation_of(rest, self.lex)
+        self._give_title(entry, *_title_and_rest(words, span))
 
     def _role_before(self, entry: Entry, start: int) -> None:
         """``The Prime Minister, Keir Starmer,``: a role set off by a comma before the name."""
@@ -422,10 +428,7 @@ class Book:
         span = find_title(words, self.lex)
         if span is None or span[1] != len(words):
             return
-        entry.title = _titlecase(" ".join(words[span[0] : span[1]]), self.lex)
-        rest = [w for w in words[: span[0]] if w.lower() not in DETERMINERS]
-        if rest and entry.affiliation is None:
-            entry.affiliation = affiliation_of(rest, self.lex)
+        self._give_title(entry, *_title_and_rest(words, span))
 
     def _person(self, name: str, pos: int) -> Entry:
         parts = name.split()
@@ -642,7 +645,7 @@ class Book:
                 return match
             if head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in head.children):
                 return self._other(_strip_det(mention), "group")
-            if head.tag_ == "NNS" or (words and words[0].lower() in ("a", "an")):
+            if head.tag_ == "NNS" or indefinite:
                 return self._other(_strip_det(mention), "anonymous")
             return self._other(_strip_det(mention), "person")
         if lemma in lex.anonymous or head.lower_ in lex.anonymous:
@@ -733,12 +736,7 @@ def _title_possessor(head: Token, lex: Lexicon) -> Token | None:
 
 def _headline(doc: Doc, i: int) -> bool:
     """The token's line is a headline: every longer word capitalised, or no sentence end."""
-    lo = i
-    while lo > 0 and "\n" not in doc[lo - 1].text:
-        lo -= 1
-    hi = i
-    while hi < len(doc) and "\n" not in doc[hi].text:
-        hi += 1
+    lo, hi = _in_paragraph(doc, i, 0, len(doc))
     line = [t for t in doc[lo:hi] if not t.is_space]
     if not line or not any("\n" in t.text for t in doc[max(0, lo - 1) : min(len(doc), hi + 1)]):
         return False
