@@ -30,6 +30,7 @@ from app.nlp.reported import (
     _draft_for_verb,
     _extend_right,
     _in_paragraph,
+    _is_time,
     _lemma_in,
     _reciprocal,
     _subtree_range,
@@ -260,8 +261,9 @@ def _predicate_adjective(t: Token) -> bool:
 
 
 def _prep_object(t: Token) -> tuple[Token, Token] | None:
-    """The first preposition after ``t`` and its object (``skeptical of X``, ``talked about X``)."""
-    prep = next((c for c in t.children if c.dep_ == "prep" and c.i > t.i), None)
+    """The first preposition after ``t`` and its object (``skeptical of X``, ``talked about X``),
+    past a date (``agreed on Thursday to X``)."""
+    prep = next((c for c in t.children if c.dep_ == "prep" and c.i > t.i and not _is_time(c)), None)
     obj = prep_object(prep)
     return None if prep is None or obj is None else (prep, obj)
 

@@ -58,6 +58,8 @@ class Lexicon:
     countries: frozenset[str]
     pronouns: dict[str, frozenset[str]]
     given_names: dict[str, str]  # lower-case given name -> "male" / "female"
+    role_synonyms: dict[str, str]  # "lawyer" -> "attorney": one role, two words
+    role_genders: dict[str, str]  # "councilwoman" -> "female"
 
     @property
     def all_cue_verbs(self) -> frozenset[str]:
@@ -131,4 +133,6 @@ def get_lexicon() -> Lexicon:
         countries=frozenset(dem.values()),
         pronouns={k: fs(v) for k, v in prons.items() if not k.startswith("_")},
         given_names={n: g for g in ("male", "female") for n in given[g]},
+        role_synonyms={k.lower(): v.lower() for k, v in roles["role_synonyms"].items()},
+        role_genders={w: g for g, ws in roles["gendered_roles"].items() for w in fs(ws)},
     )

@@ -691,7 +691,7 @@ def _continues(text: str, prev: Draft, q: Quote, prev_quoted: bool, source_end: 
         return False
     gap = text[gap_start : q.start]
     if not any(ch.isalnum() for ch in gap):
-        return prev_quoted and len(gap) < 60
+        return prev_quoted and len(gap) < 60 and "\n" not in gap
     if "\n" in gap or len(gap) >= MAX_CUE_CLAUSE:
         return False
     # only the rest of the cue clause ("..., attempting to regroup.") may stand between,

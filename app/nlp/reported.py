@@ -5,6 +5,7 @@ Every function here reads the dependency parse only; nothing scans the text with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -192,9 +193,14 @@ def _after_dateline(verb: Token, subj: Token) -> Token | None:
     i = dash.i + 1
     while i < verb.i and doc[i].pos_ != "PROPN":
         i += 1
-    while i + 1 < verb.i and doc[i + 1].pos_ == "PROPN":
-        i += 1
-    return doc[i] if i < verb.i and doc[i].pos_ == "PROPN" else None
+    if i >= verb.i:
+        return None
+    t = doc[i]
+    # "— Democratic Senate candidate Miriam Ortega said": the head of the phrase, not the
+    # first name in it
+    while t.dep_ in ("compound", "amod", "nmod", "poss") and t.i < t.head.i < verb.i:
+        t = t.head
+    return t
 
 
 def _is_dateline(t: Token) -> bool:
@@ -484,8 +490,13 @@ def _phrase_of(verb: Token, lex: Lexicon) -> tuple[Phrase, Token | None, Token |
             pool = kids + (list(obj.children) if obj is not None else [])
             # "calling for the United States to step up ...": "for" may mark a clause
             pool += [g for c in kids for g in c.children if g.dep_ == "mark"]
+            # "agreed on Thursday to ...": a date is when, not what was agreed on
             prep = next(
-                (c for c in pool if c.dep_ in ("prep", "prt", "mark") and c.lower_ == ph.prep),
+                (
+                    c
+                    for c in pool
+                    if c.dep_ in ("prep", "prt", "mark") and c.lower_ == ph.prep and not _is_time(c)
+                ),
                 None,
             )
             if prep is None:
@@ -1529,11 +1540,19 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     if lo > t.i and lo + 1 < hi:
         # "He said, referring to the rebels, that they must ...": "that" after an aside
         lo = _strip_that(doc, lo, hi)[0]
-    if lo >= hi or (found is not None and lo <= t.i < hi):
+    if lo >= hi or (found is not None and lo <= t.i < hi) or _asks_anonymity(doc, lo):
         return None
     if that is not None and that.i == t.i + 1:
         cue_hi = that.i + 1
     return token_draft(doc, (lo, hi), (t.i, cue_hi), subj.i, t.i, inherited=inherited)
+
+
+# "who asked not to be named", "requested anonymity to speak freely": terms of the interview
+ANONYMITY = re.compile(r"(?:not )?to be (?:named|identified|quoted)\b|anonymity\b", re.I)
+
+
+def _asks_anonymity(doc: Doc, lo: int) -> bool:
+    return ANONYMITY.match(doc[lo : lo + 5].text) is not None
 
 
 WH_OBJECTS = frozenset({"which", "who", "whom", "what", "that"})

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon
-from app.nlp.reported import _in_paragraph, _lemma_in, root_noun
+from app.nlp.reported import _in_paragraph, _lemma_in, prep_object, root_noun
 from app.nlp.types import Speaker, SpeakerKind
 
 NAME_POS = ("PROPN",)
@@ -37,6 +37,7 @@ class Entry:
     affiliation: str | None = None
     gender: str | None = None  # "male" / "female" once a pronoun or honorific tells
     aliases: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)  # "attorney": what the article calls them
     last_seen: int = -1  # token index of the latest mention, for recency
     last_spoke: int = -1  # token index of the latest statement it is the source of
 
@@ -239,6 +240,18 @@ def split_title(words: Sequence[str], lex: Lexicon) -> tuple[str | None, list[st
     return (" ".join(title) if title else None), rest, affiliation
 
 
+SPELLED = re.compile(
+    r"\s*\((?:also spelled|also known as|a\.?k\.?a\.?|or)\s+([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)\)"
+)
+
+
+def _propn(t: Token) -> bool:
+    return t.pos_ == "PROPN" and t.text[:1].isupper()
+
+
+# an appositive's role comes before these ("a spokeswoman for the party", "who ...")
+ROLE_STOPS = frozenset({"of", "for", "at", "in", "with", "who", "which", "that", "and"})
+
 AFFILIATION_LINKS = frozenset({"of", "the", "and", "for", "&"})
 NAME_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "la", "le", "bin", "ibn"})
 
@@ -320,6 +333,8 @@ class Book:
         self.lex = lex
         self.entries: list[Entry] = []
         self.last_speaker: Entry | None = None
+        # "Zelenskyy (also spelled Zelensky)": names the article itself links to a person
+        self.spellings: dict[str, Entry] = {}
         self._register_people()
 
     @functools.cached_property
@@ -335,7 +350,11 @@ class Book:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not any(t.pos_ in NAME_POS for t in ent):
                 continue
-            words = _clean_words(_words(ent))
+            end = ent.end
+            while end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and _propn(doc[end]):
+                # "Ursula von der Leyen" with the tagger's person ending at "der"
+                end += 1
+            words = _clean_words(_words(doc[ent.start : end]))
             if " ".join(words) in places:
                 continue
             title, name, ent_aff = split_title(words, lex)
@@ -353,12 +372,28 @@ class Book:
                 self._give_title(entry, title, aff_words)
             if ent_aff and entry.affiliation is None:
                 entry.affiliation = ent_aff
-            self._appositive(entry, ent.end)
+            self._appositive(entry, end)
             if entry.title is None:
                 self._role_before(entry, ent.start)
+            if ent.start > 0:
+                # "businessman Dale Brennan", "defense attorney Ann Wu"
+                self._add_role(entry, [doc[ent.start - 1].text])
+            self._other_spelling(entry, doc[end - 1].idx + len(doc[end - 1]))
         for entry in self.entries:
             if entry.kind == "person" and entry.title is None:
                 self._title_elsewhere(entry)
+
+    def _other_spelling(self, entry: Entry, at: int) -> None:
+        """``Volodymyr Zelenskyy (also spelled Zelensky)``: the other spelling is the same
+        person in this article, and its full form an alias that links stored records."""
+        m = SPELLED.match(self.text, at)
+        if m is None:
+            return
+        other = m.group(1).split()
+        full = other if len(other) > 1 else [*entry.name.split()[:-1], *other]
+        for alias in (" ".join(other), " ".join(full)):
+            self.spellings[alias.lower()] = entry
+            entry.add_alias(alias)
 
     def _title_elsewhere(self, entry: Entry) -> None:
         """``Minister of Defense of Pakistan Khawaja Asif`` where the model tagged only a later
@@ -412,8 +447,28 @@ class Book:
             words.append(t.text)
         span = find_title(words, self.lex)
         if span is None:
+            self._add_role(entry, words)
             return
-        self._give_title(entry, *_title_and_rest(words, span))
+        title, before = _title_and_rest(words, span)
+        self._give_title(entry, title, before)
+        of_words = [w for w in words[span[1] + 1 :] if w[:1].isupper()]
+        if entry.affiliation is None and words[span[1] : span[1] + 1] == ["of"] and of_words:
+            # "the president of the European Commission": the body is named in full
+            entry.affiliation = " ".join(of_words)
+
+    def _add_role(self, entry: Entry, words: Sequence[str]) -> None:
+        """``a civil rights attorney representing ...``: the role word a later ``the lawyer``
+        finds the person by."""
+        lex = self.lex
+        for w in words:
+            low = w.lower()
+            if low in ROLE_STOPS:
+                return
+            if low in lex.person_nouns and w.islower():
+                # a title ("candidate", "nominee") is matched as a title, with its party
+                if low not in lex.titles:
+                    entry.roles.add(lex.role_synonyms.get(low, low))
+                return
 
     def _role_before(self, entry: Entry, start: int) -> None:
         """``The Prime Minister, Keir Starmer,``: a role set off by a comma before the name."""
@@ -432,6 +487,9 @@ class Book:
 
     def _person(self, name: str, pos: int) -> Entry:
         parts = name.split()
+        linked = self.spellings.get(name.lower())
+        if linked is not None:
+            return linked
         for e in self.entries:
             if e.kind != "person":
                 continue
@@ -482,6 +540,14 @@ class Book:
         self.entries.append(e)
         return e
 
+    def _gender(self, e: Entry) -> str | None:
+        """What a pronoun may tell of a person: an honorific or pronoun seen, else a gendered
+        title or role (``Councilwoman``, ``the spokesman``)."""
+        if e.gender is not None:
+            return e.gender
+        words = [*(e.title or "").lower().split()[-1:], *e.roles]
+        return next((self.lex.role_genders[w] for w in words if w in self.lex.role_genders), None)
+
     def _given_gender(self, parts: Sequence[str]) -> str | None:
         return self.lex.given_names.get(parts[0].lower()) if len(parts) > 1 else None
 
@@ -498,9 +564,23 @@ class Book:
             ]
             if named:
                 return max(named, key=lambda e: e.last_seen)
+            if name[:1].isupper() and name.lower() in self.lex.organizations:
+                # "The Commission" after "the European Commission", however that was tagged
+                name = self._full_name(name)
+                for e in self.entries:
+                    if e.kind == kind and e.name == name:
+                        return e
         e = Entry(name, kind)
         self.entries.append(e)
         return e
+
+    def _full_name(self, word: str) -> str:
+        """The first name in the text that ends in this capitalised word."""
+        for m in re.finditer(r"((?:[A-Z][\w&.-]* )+)" + re.escape(word) + r"\b", self.text):
+            words = [w for w in m.group(1).split() if w.lower() not in DETERMINERS]
+            if words:
+                return " ".join([*words, word])
+        return word
 
     # -- resolution --------------------------------------------------------------------------
     def resolve(self, head: Token, mention: str) -> Entry | None:
@@ -517,8 +597,32 @@ class Book:
                 return self.last_speaker
             return self._resolve_noun(antecedent, _name_text(antecedent))
         if pron is not None:
+            if pron in ("male", "female"):
+                topic = self._previous_subject(head, pron)
+                if topic is not None:
+                    return topic
             return self._resolve_pronoun(pron, head.i)
         return self._resolve_noun(head, mention)
+
+    def _previous_subject(self, head: Token, pron: str) -> Entry | None:
+        """``Wes Harlan, 62, was filling two cans. He said ...``: a pronoun opening a sentence
+        is the named person the sentence before it was about, in the same paragraph, even
+        when someone else spoke last."""
+        doc = head.doc
+        sent = head.sent
+        if head.i != sent.start or sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        if any("\n" in t.text for t in doc[prev.end - 1 : sent.start + 1]):
+            return None
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ != "PERSON":
+            return None
+        low = _word_at(subj).lower()
+        found = [e for e in self.entries if e.kind == "person" and e.surname == low]
+        if len(found) != 1 or self._gender(found[0]) not in (None, pron):
+            return None
+        return found[0]
 
     def _resolve_pronoun(self, pron: str, pos: int) -> Entry | None:
         if pron in ("male", "female"):
@@ -531,7 +635,7 @@ class Book:
             want_kind = ("person", "organization", "government", "group", "anonymous")
         cands = [e for e in self.entries if e.kind in want_kind and e.last_seen <= pos]
         if pron in ("male", "female"):
-            cands = [e for e in cands if e.gender in (None, pron)]
+            cands = [e for e in cands if self._gender(e) in (None, pron)]
         last = self.last_speaker
         if last is not None and last in cands:
             chosen = last
@@ -548,6 +652,9 @@ class Book:
         title = _title_possessor(head, lex)
         if title is not None:
             return self._resolve_noun(title, mention)
+        group = self._one_of(head)
+        if group is not None:
+            return group
         words = _words(head.doc[name_range(head)[0] : head.i + 1])
         ent = head.ent_type_
         known = head.text[:1].isupper() and self._known_surname(head)
@@ -609,6 +716,10 @@ class Book:
                 e.gender = "female"
             return e
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None and _own_role(name, lex) not in (None, head.lemma_.lower()):
+            # "A spokeswoman for the Republican, businessman Dale Brennan,": the name has a
+            # role of its own; it renames the Republican, not the spokeswoman
+            name = None
         if name is not None and head.pos_ == "NOUN":
             # "the mayor, Joe Park,": the appositive names the person the role describes
             e = self._resolve_noun(name, _name_text(name))
@@ -646,10 +757,10 @@ class Book:
             if head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in head.children):
                 return self._other(_strip_det(mention), "group")
             if head.tag_ == "NNS" or indefinite:
-                return self._other(_strip_det(mention), "anonymous")
+                return self._other(_strip_det(_described(head, mention)), "anonymous")
             return self._other(_strip_det(mention), "person")
         if lemma in lex.anonymous or head.lower_ in lex.anonymous:
-            return self._other(_strip_det(mention), "anonymous")
+            return self._other(_strip_det(_described(head, mention)), "anonymous")
         if lemma in lex.documents or head.lower_ in lex.documents:
             return self._other(_strip_det(mention), "document")
         if lemma in lex.governments:
@@ -660,6 +771,22 @@ class Book:
             return self._other(_strip_det(mention), "group")
         return None
 
+    def _one_of(self, head: Token) -> Entry | None:
+        """``One of the people said``: a member of the unnamed group named before."""
+        if head.lower_ not in ("one", "some", "two", "three", "several"):
+            return None
+        of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = prep_object(of)
+        if group is None or not any(c.lower_ == "the" for c in group.children):
+            return None
+        word = group.lower_
+        named = [
+            e
+            for e in self.entries
+            if e.kind in ("anonymous", "group") and word in e.name.lower().split()
+        ]
+        return max(named, key=lambda e: e.last_seen) if named else None
+
     def _fuller_name_known(self, head: Token) -> bool:
         low = _word_at(head).lower()
         return any(
@@ -669,7 +796,7 @@ class Book:
 
     def _known_surname(self, head: Token) -> bool:
         low = _word_at(head).lower()
-        return any(
+        return low in self.spellings or any(
             e.kind == "person" and (e.surname == low or e.name.split()[0].lower() == low)
             for e in self.entries
         )
@@ -680,8 +807,10 @@ class Book:
         if full is not None:
             # "the PM" is the person introduced as Prime Minister, not any minister
             role = full.split()[-1]
+        # "the lawyer" is the attorney named before; "his lawyer" may be anyone's
+        synonym = lex.role_synonyms.get(role, role) if _definite(head) else None
         cands: list[Entry] = []
-        exact: list[Entry] = []  # the title itself ends in the role word, not a generic match
+        exact: list[Entry] = []  # the title or role is the role word, not a generic match
         for e in self.entries:
             if e.kind != "person":
                 continue
@@ -691,19 +820,17 @@ class Book:
             etitle = lex.title_abbreviations.get(etitle, etitle)
             if full is not None and etitle != full:
                 continue
-            if (etitle and (etitle.split()[-1] == role or etitle == role)) or (
-                role in lex.generic_roles and etitle
-            ):
+            # "the police chief" is exactly the Police Chief; "the lawyer" the attorney
+            named = etitle.split()[-1:] == [role] or etitle == role or synonym in e.roles
+            if named or (role in lex.generic_roles and etitle):
                 cands.append(e)
-                if etitle.split()[-1:] == [role]:
+                if named:
                     exact.append(e)
         before = [e for e in cands if e.last_seen <= head.i]
         if not before:
             # a role met before the name ("The Speaker of parliament has said ..." over a
             # story that names him later): the first person introduced with that role
-            definite = any(
-                (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children
-            )
+            definite = _definite(head) or any(c.dep_ == "poss" for c in head.children)
             after = [e for e in exact if e.last_seen > head.i]
             return min(after, key=lambda e: e.last_seen) if after and definite else None
         # an exact title beats a generic role word; then someone already quoted beats a
@@ -718,6 +845,26 @@ class Book:
         if alias:
             e.add_alias(alias)
         self.last_speaker = e
+
+
+def _described(head: Token, mention: str) -> str:
+    """``people familiar with the matter``: an unnamed source keeps the words that say who
+    it is."""
+    post = next((c for c in head.rights if c.dep_ == "amod" and c.i == head.i + 1), None)
+    if post is None:
+        return mention
+    return mention + head.doc[head.i : post.right_edge.i + 1].text[len(head.text) :]
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def _own_role(name: Token, lex: Lexicon) -> str | None:
+    """The role word written before a name (``businessman`` in ``businessman Dale Brennan``)."""
+    return next(
+        (c.lower_ for c in name.lefts if c.text.islower() and c.lower_ in lex.person_nouns), None
+    )
 
 
 def _title_possessor(head: Token, lex: Lexicon) -> Token | None:
@@ -784,7 +931,12 @@ def _entity_name(head: Token, lex: Lexicon) -> list[str]:
 
 def _name_text(t: Token) -> str:
     lo, hi = name_range(t)
-    return t.doc[lo:hi].text
+    doc = t.doc
+    if t.ent_type_ == "ORG" and hi < len(doc) and doc[hi].lower_ == "of":
+        # "the State Bureau of Investigation": the name runs on to the entity's end
+        while hi < len(doc) and doc[hi].ent_iob_ == "I":
+            hi += 1
+    return doc[lo:hi].text
 
 
 def _pre_title(before: Sequence[str], lex: Lexicon) -> tuple[str, list[str]] | None:
@@ -852,7 +1004,8 @@ def resolve_all(
         span = doc[lo:hi]
         name = _name_text(head)
         e = book.resolve(head, name)
-        is_pron = head.pos_ == "PRON" or head.lower_ in lex.pronouns["relative"]
+        # "One of the people": the number is no name of the group
+        is_pron = head.pos_ == "PRON" or head.lower_ in lex.pronouns["relative"] or head.like_num
         if e is not None:
             book.note(e, head.i, None if is_pron else name)
             if e not in used:

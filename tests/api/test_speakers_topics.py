@@ -52,3 +52,15 @@ def test_topics_are_listed_with_counts(seeded: TestClient) -> None:
     assert len(items) >= 30
     assert slugs["territorial-integrity"]["statement_count"] == 2
     assert slugs["border-walls"]["terms"]
+
+
+def test_a_spelling_the_article_links_joins_records_across_articles(client: TestClient) -> None:
+    texts = [
+        "Ukrainian President Volodymyr Zelenskyy (also spelled Zelensky) thanked the leaders. "
+        "Zelensky later wrote that Europe stood with Ukraine.",
+        "Volodymyr Zelensky said the front was holding.",
+    ]
+    for text in texts:
+        assert client.post("/v1/articles", json={"text": text}).status_code == 201
+    named = [s for s in client.get("/v1/speakers").json()["items"] if "Zelensk" in s["name"]]
+    assert [(s["name"], s["statement_count"]) for s in named] == [("Volodymyr Zelenskyy", 3)]

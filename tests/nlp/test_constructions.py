@@ -656,15 +656,25 @@ def test_according_to_stays_in_its_paragraph() -> None:
     )
 
 
-def test_quotation_runs_on_into_next_paragraph() -> None:
+def test_a_quote_only_paragraph_after_a_closed_quote_is_a_statement_of_its_own() -> None:
     text = (
         "“We are ready,” said Governor Ruth Kim.\n\n"
         "“The budget is balanced and the schools are funded.”"
     )
+    assert [(s.content, s.speaker, s.cue) for s in extract(text).statements] == [
+        ("We are ready", "Ruth Kim", "said"),
+        ("The budget is balanced and the schools are funded.", "Ruth Kim", None),
+    ]
+
+
+def test_a_quotation_left_open_runs_on_into_the_next_paragraph() -> None:
+    text = (
+        "“We are ready,” said Governor Ruth Kim. “The budget is balanced.\n\n"
+        "“And the schools are funded.”"
+    )
     sts = extract(text).statements
     assert len(sts) == 1
     assert sts[0].content.endswith("the schools are funded.")
-    assert sts[0].speaker == "Ruth Kim"
 
 
 def test_split_quote_across_sentences() -> None:
@@ -1324,3 +1334,101 @@ def test_a_minister_of_foreign_affairs_is_the_fm() -> None:
     assert ex.statements[-1].speaker == "Jeyhun Bayramov"
     bayramov = next(s for s in ex.speakers if s.name == "Jeyhun Bayramov")
     assert (bayramov.title, bayramov.affiliation) == ("Minister of Foreign Affairs", "Azerbaijan")
+
+
+def test_a_headline_is_a_sentence_of_its_own() -> None:
+    text = (
+        "Ukraine and EU agree on new aid package\n\n"
+        "BRUSSELS, March 3 (Reuters) - European leaders agreed on Thursday to a package for "
+        "Ukraine.\n\n"
+        "«This is a good day for Europe», said Ursula von der Leyen, the president of the "
+        "European Commission."
+    )
+    ex = extract(text)
+    assert "BRUSSELS" not in [s.content for s in ex.statements]
+    assert not any(s.content.startswith("Thursday") for s in ex.statements)
+    leyen = next(s for s in ex.speakers if s.name == "Ursula von der Leyen")
+    assert (leyen.kind, leyen.title, leyen.affiliation) == (
+        "person",
+        "President",
+        "European Commission",
+    )
+
+
+def test_a_wrapped_line_stays_one_sentence() -> None:
+    from app.nlp.parse import get_nlp
+
+    doc = get_nlp()("The mayor said the plan would\nsave money.\nCouncil members disagreed.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "The mayor said the plan would\nsave money.",
+        "Council members disagreed.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior EU diplomat, who asked not to be named, said Budapest had been isolated.",
+        "Two aides, who requested anonymity to speak freely, said Budapest had been isolated.",
+    ],
+)
+def test_asking_for_anonymity_is_not_a_statement(text: str) -> None:
+    assert [s.content for s in extract(text).statements] == ["Budapest had been isolated"]
+
+
+def test_a_gendered_title_tells_the_pronoun() -> None:
+    text = (
+        "Councilman Dale Whitcomb said the complex would overwhelm the roads.\n"
+        "Councilwoman Teresa Lopez also voted no. She called the deal “a giveaway.”"
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Dale Whitcomb", "Teresa Lopez"]
+
+
+def test_a_sentence_opening_pronoun_is_the_person_the_sentence_before_was_about() -> None:
+    text = (
+        'Dr. Samuel Ibe warned that the air was "hazardous."\n'
+        "At a gas station, Wes Harlan, 62, was filling two cans. He said he planned to stay."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Samuel Ibe", "Wes Harlan"]
+
+
+def test_roles_before_and_after_the_name() -> None:
+    text = (
+        "The East Calloway police chief on Monday defended the officer, saying he had followed "
+        "policy.\n\n"
+        "Police Chief Gregory Haldane told reporters that the officer fired three times.\n\n"
+        "Naomi Ruiz-Patterson, a civil rights attorney, said the family wanted the video.\n\n"
+        "The lawyer called for the officer to be fired.\n\n"
+        "A detective was questioned. His lawyer said he would not answer questions."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "Gregory Haldane",
+        "Gregory Haldane",
+        "Gregory Haldane",
+        "Naomi Ruiz-Patterson",
+        "Naomi Ruiz-Patterson",
+        "His lawyer",
+    ]
+
+
+def test_a_name_with_a_role_of_its_own_does_not_rename_the_source() -> None:
+    text = (
+        "A spokeswoman for the Republican, businessman Dale Brennan, said the remark had been "
+        "twisted.\n"
+        "Brennan went further. He said he would not raise taxes."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["spokeswoman", "Dale Brennan"]
+
+
+def test_the_subject_after_a_dateline_is_the_head_of_its_phrase() -> None:
+    text = "ERIE, Pa. — Democratic Senate candidate Miriam Ortega said on Saturday she would win."
+    assert [s.speaker for s in extract(text).statements] == ["Miriam Ortega"]
+
+
+def test_an_organization_name_runs_on_through_of() -> None:
+    text = "The State Bureau of Investigation said it would review every shooting."
+    ex = extract(text)
+    assert [(s.speaker, s.speaker_mention) for s in ex.statements] == [
+        ("State Bureau of Investigation", "The State Bureau of Investigation")
+    ]
