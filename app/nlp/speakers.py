@@ -38,6 +38,7 @@ class Entry:
     gender: str | None = None  # "male" / "female" once a pronoun or honorific tells
     aliases: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)  # "attorney": what the article calls them
+    one_person: bool = False  # "a senior official": unnamed, but one person a pronoun can take
     last_seen: int = -1  # token index of the latest mention, for recency
     last_spoke: int = -1  # token index of the latest statement it is the source of
 
@@ -176,8 +177,8 @@ def name_range(t: Token) -> tuple[int, int]:
 
 
 def _inner_hyphen(t: Token) -> bool:
-    """The hyphen inside one word (``Amir-Abdollahian``)."""
-    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+    """The hyphen or slash inside one word (``Amir-Abdollahian``, ``Reuters/Ipsos``)."""
+    return t.text in ("-", "/") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
 def _word_at(t: Token) -> str:
@@ -552,15 +553,19 @@ class Book:
         return self.lex.given_names.get(parts[0].lower()) if len(parts) > 1 else None
 
     def _other(self, name: str, kind: SpeakerKind) -> Entry:
+        if kind == "document" and name.lower().startswith("same "):
+            name = name[len("same ") :]  # "the same poll" is the poll named before
         for e in self.entries:
             if e.kind == kind and e.name.lower() == name.lower():
                 return e
-        if kind == "organization" and " " not in name:
-            # "the ministry" after "the Russian Foreign Ministry": the one named last
+        if kind in ("organization", "document") and " " not in name:
+            # "the ministry" after "the Russian Foreign Ministry", "the report" after "an
+            # incident report": the one named last
             named = [
                 e
                 for e in self.entries
-                if e.kind == kind and e.name.lower().endswith(" " + name.lower())
+                if (e.kind == kind and e.name.lower().endswith(" " + name.lower()))
+                or name.lower() in e.roles
             ]
             if named:
                 return max(named, key=lambda e: e.last_seen)
@@ -624,6 +629,16 @@ class Book:
             return None
         return found[0]
 
+    def _just_quoted_one(self, e: Entry, pron: str, pos: int) -> bool:
+        """``A longtime lobbyist said ... He added``: an unnamed person takes a pronoun only
+        right after speaking, in the same paragraph."""
+        return (
+            e.one_person
+            and pron in ("male", "female")
+            and e is self.last_speaker
+            and not any("\n" in t.text for t in self.doc[e.last_seen : pos])
+        )
+
     def _resolve_pronoun(self, pron: str, pos: int) -> Entry | None:
         if pron in ("male", "female"):
             want_kind: tuple[str, ...] = ("person",)
@@ -633,7 +648,11 @@ class Book:
             want_kind = ("group", "organization", "government", "anonymous", "person")
         else:
             want_kind = ("person", "organization", "government", "group", "anonymous")
-        cands = [e for e in self.entries if e.kind in want_kind and e.last_seen <= pos]
+        cands = [
+            e
+            for e in self.entries
+            if (e.kind in want_kind or self._just_quoted_one(e, pron, pos)) and e.last_seen <= pos
+        ]
         if pron in ("male", "female"):
             cands = [e for e in cands if self._gender(e) in (None, pron)]
         last = self.last_speaker
@@ -757,19 +776,36 @@ class Book:
             if head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in head.children):
                 return self._other(_strip_det(mention), "group")
             if head.tag_ == "NNS" or indefinite:
-                return self._other(_strip_det(_described(head, mention)), "anonymous")
+                return self._unnamed(head, mention, one_person=head.tag_ == "NN")
             return self._other(_strip_det(mention), "person")
         if lemma in lex.anonymous or head.lower_ in lex.anonymous:
-            return self._other(_strip_det(_described(head, mention)), "anonymous")
+            return self._unnamed(head, mention)
         if lemma in lex.documents or head.lower_ in lex.documents:
+            owner = _name_run(head.doc[name_range(head)[0] : head.i])
+            if owner and all(t.ent_type_ != "PERSON" for t in owner):
+                # "A Reuters/Ipsos poll", "the IMF report": the body behind the document
+                e = self._other(
+                    " ".join(_words(head.doc[owner[0].i : owner[-1].i + 1])), "organization"
+                )
+                e.roles.add(head.lower_)
+                return e
             return self._other(_strip_det(mention), "document")
         if lemma in lex.governments:
             return self._other(_strip_det(mention), "government")
         if lemma in lex.organizations:
             return self._other(_strip_det(mention), "organization")
+        if head.tag_ == "NN" and _indefinite(head) and lemma not in lex.groups:
+            # "A city planning employee", "a firefighter working the eastern flank"
+            return self._unnamed(head, mention, one_person=True)
         if head.pos_ in ("NOUN", "NUM", "ADJ", "DET") or lemma in lex.groups:
             return self._other(_strip_det(mention), "group")
         return None
+
+    def _unnamed(self, head: Token, mention: str, one_person: bool = False) -> Entry:
+        """An anonymous source; ``a senior official`` is one person a pronoun can take."""
+        e = self._other(_strip_det(_described(head, mention)), "anonymous")
+        e.one_person = e.one_person or one_person
+        return e
 
     def _one_of(self, head: Token) -> Entry | None:
         """``One of the people said``: a member of the unnamed group named before."""
@@ -850,10 +886,30 @@ class Book:
 def _described(head: Token, mention: str) -> str:
     """``people familiar with the matter``: an unnamed source keeps the words that say who
     it is."""
+    doc = head.doc
     post = next((c for c in head.rights if c.dep_ == "amod" and c.i == head.i + 1), None)
     if post is None:
         return mention
-    return mention + head.doc[head.i : post.right_edge.i + 1].text[len(head.text) :]
+    phrase = doc[post.i : post.right_edge.i + 1]
+    end = next((t.i for t in phrase if t.is_punct), phrase.end)
+    return mention + doc[head.i : end].text[len(head.text) :]
+
+
+def _name_run(words: Span) -> list[Token]:
+    """The proper names in ``the latest Reuters/Ipsos opinion``: a run of them, with only
+    common words after it."""
+    names = [t for t in words if t.pos_ == "PROPN"]
+    if not names:
+        return []
+    run = words.doc[names[0].i : names[-1].i + 1]
+    if any(t.pos_ != "PROPN" and not _inner_hyphen(t) for t in run):
+        return []
+    after = words.doc[names[-1].i + 1 : words.end]
+    return list(run) if all(t.text.islower() for t in after) else []
+
+
+def _indefinite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 def _definite(head: Token) -> bool:

@@ -223,7 +223,7 @@ CASES += [
         [
             (
                 "most voters rated the economy as poor",
-                "Gallup survey",
+                "Gallup",
                 "indirect",
                 "In",
             )
@@ -1432,3 +1432,46 @@ def test_an_organization_name_runs_on_through_of() -> None:
     assert [(s.speaker, s.speaker_mention) for s in ex.statements] == [
         ("State Bureau of Investigation", "The State Bureau of Investigation")
     ]
+
+
+def test_unnamed_sources_and_the_members_of_them() -> None:
+    text = (
+        "The deal was nearly done, according to two people familiar with the matter, who asked "
+        "not to be identified. One of the people said the vote could slip.\n\n"
+        "A longtime City Hall lobbyist said turnout would decide the race. “Whoever gets their "
+        "people out wins,” he said."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "two people familiar with the matter",
+        "two people familiar with the matter",
+        "longtime City Hall lobbyist",
+        "longtime City Hall lobbyist",
+    ]
+    assert {s.name: s.aliases for s in ex.speakers}["two people familiar with the matter"] == (
+        "two people",
+    )
+
+
+def test_a_document_speaks_for_the_body_named_in_it() -> None:
+    text = (
+        "A Reuters/Ipsos poll found the two candidates tied.\n\n"
+        "The same poll showed most voters wanted lower taxes.\n\n"
+        "Leaders met officials of the European Commission on Monday.\n\n"
+        "The Commission said the money would be released in March.\n\n"
+        "An incident report said the officer fired three times. The report said nothing more."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "Reuters/Ipsos",
+        "Reuters/Ipsos",
+        "European Commission",
+        "incident report",
+        "incident report",
+    ]
+    kinds = {s.name: s.kind for s in ex.speakers}
+    assert kinds == {
+        "Reuters/Ipsos": "organization",
+        "European Commission": "organization",
+        "incident report": "document",
+    }
