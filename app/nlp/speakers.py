@@ -439,6 +439,11 @@ class Book:
     def _appositive(self, entry: Entry, after: int) -> None:
         """``Shahin Mustafayev, Azerbaijan’s Deputy Prime Minister,``: title and affiliation."""
         doc = self.doc
+        if after + 1 < len(doc) and doc[after].lower_ == "of" and _propn(doc[after + 1]):
+            # "Rep. Lorena Baptiste of California, the committee’s ranking member,"
+            after += 1
+            while after < len(doc) and _propn(doc[after]):
+                after += 1
         if after >= len(doc) or doc[after].text != ",":
             return
         words: list[str] = []
@@ -451,6 +456,9 @@ class Book:
             self._add_role(entry, words)
             return
         title, before = _title_and_rest(words, span)
+        if entry.title is not None:
+            # a second role ("Rep. ..., the ranking member") still finds the person
+            entry.roles.add(title.lower())
         self._give_title(entry, title, before)
         of_words = [w for w in words[span[1] + 1 :] if w[:1].isupper()]
         if entry.affiliation is None and words[span[1] : span[1] + 1] == ["of"] and of_words:
@@ -694,6 +702,9 @@ class Book:
                 return self._other(_strip_det(mention), "organization")
             owner: str | None = None
             cut = max((k for k, w in enumerate(words) if w in POSSESSIVE), default=-1)
+            if cut > 0 and head.lower_ in lex.organizations:
+                # "the Brannock County District Attorney’s Office": one body's name
+                return self._other(_strip_det(mention), "organization")
             if 0 < cut < len(words) - 1:
                 # "Breitbart’s Joel Pollak": the possessor is the affiliation, not the name
                 owner = affiliation_of(words[:cut], lex)
@@ -718,6 +729,10 @@ class Book:
                     e.title = e.title or (_titlecase(title, lex) if title else None)
                     e.affiliation = e.affiliation or aff
                 return e
+            if not names and title:
+                named = self._named_after_of(head)
+                if named is not None:
+                    return named
             if not names:
                 # "Russian PM" / "The Prime Minister": a capitalised title alone is a role
                 return self._by_role(title.split()[-1].lower(), aff, head) if title else None
@@ -764,6 +779,11 @@ class Book:
         if lemma in lex.person_nouns or lemma in lex.titles:
             # "the Armenian deputy premier": a two-word role names the title exactly
             pair = f"{words[-2].lower()} {lemma}" if len(words) > 1 else ""
+            of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            target = prep_object(of)
+            if target is not None and target.i == head.i + 2:
+                # "The head of state" is the President
+                pair = f"{lemma} of {target.lower_}"
             role = pair if pair in lex.title_abbreviations or pair in lex.titles else lemma
             # "the two leaders" are not one of them; "a spokesman" is someone new
             indefinite = bool(words) and words[0].lower() in ("a", "an")
@@ -800,6 +820,31 @@ class Book:
         if head.pos_ in ("NOUN", "NUM", "ADJ", "DET") or lemma in lex.groups:
             return self._other(_strip_det(mention), "group")
         return None
+
+    def _named_after_of(self, head: Token) -> Entry | None:
+        """``Minister of Economy of Azerbaijan Elchin Rustamzade, who ..., said``: the parse
+        makes the title the subject and hangs the name, untagged, at the end of its ``of``
+        phrases."""
+        lex = self.lex
+        t = head
+        for _ in range(3):
+            of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = prep_object(of)
+            if inner is None:
+                break
+            t = inner
+        if t is head or t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP", "LOC"):
+            return None
+        lo = name_range(t)[0]
+        words = _words(head.doc[lo : t.i + 1])
+        place = [w for w in words if w in lex.countries or w.lower() in lex.demonyms]
+        names = [w for w in words if w not in place]
+        if len(names) < 2 or not all(w[:1].isupper() for w in names):
+            return None
+        e = self._person(" ".join(names), t.i)
+        title = head.doc[head.i : lo].text.removesuffix(" of").strip()
+        self._give_title(e, title, place)
+        return e
 
     def _unnamed(self, head: Token, mention: str, one_person: bool = False) -> Entry:
         """An anonymous source; ``a senior official`` is one person a pronoun can take."""
@@ -1009,7 +1054,9 @@ def _pre_title(before: Sequence[str], lex: Lexicon) -> tuple[str, list[str]] | N
             while k > cut + 1 and (rest[k - 1][:1].isupper() or rest[k - 1] == "and"):
                 k -= 1
             demonym = [w for w in rest[k:] if w.lower() in lex.demonyms]
-            aff = demonym[-1:] or [w for w in rest[cut + 1 :][-2:] if w[:1].isupper()]
+            # "greetings of President Sadykov to President Mammadzade": only the words right
+            # before the title name its body
+            aff = demonym[-1:] or [w for w in rest[k:][-2:] if w != "and"]
             return " ".join(cand), aff
     return None
 

@@ -1475,3 +1475,50 @@ def test_a_document_speaks_for_the_body_named_in_it() -> None:
         "European Commission": "organization",
         "incident report": "document",
     }
+
+
+def test_a_state_readout_with_the_head_of_state_and_a_title_chain() -> None:
+    text = (
+        "President Rauf Mammadzade has received a delegation from Kazakhstan.\n\n"
+        "The head of state noted that relations were based on trust.\n\n"
+        "Minister of Economy of Azerbaijan Elchin Rustamzade, who attended the meeting, told "
+        "journalists that a roadmap would be signed. The minister said that trade had grown."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements][-3:] == [
+        "Rauf Mammadzade",
+        "Elchin Rustamzade",
+        "Elchin Rustamzade",
+    ]
+    records = {s.name: (s.title, s.affiliation) for s in ex.speakers}
+    assert records["Elchin Rustamzade"] == ("Minister of Economy", "Azerbaijan")
+    assert records["Rauf Mammadzade"] == ("President", None)
+
+
+def test_a_title_takes_its_body_only_from_the_words_right_before_it() -> None:
+    text = (
+        "The envoy conveyed the greetings of President Nurlan Sadykov to President Rauf "
+        "Mammadzade, who said that ties were strong."
+    )
+    records = {s.name: (s.title, s.affiliation) for s in extract(text).speakers}
+    assert records["Rauf Mammadzade"] == ("President", None)
+
+
+def test_titles_of_us_bodies() -> None:
+    text = (
+        "Rep. Lorena Baptiste of California, the committee’s ranking member, agreed that the "
+        "agency had fallen short.\n\n"
+        "“The numbers did not come back,” said Mark Esterhaus, Lakeland’s president and chief "
+        "executive.\n\n"
+        "In a statement, the Brannock County District Attorney’s Office said it was prepared.\n\n"
+        "The ranking member later told reporters that Democrats would not support the bill.\n\n"
+        "The chief executive added that employees would get first consideration."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "Lorena Baptiste",
+        "Mark Esterhaus",
+        "Brannock County District Attorney’s Office",
+        "Lorena Baptiste",
+        "Mark Esterhaus",
+    ]
