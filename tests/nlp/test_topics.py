@@ -248,3 +248,21 @@ def test_seed_gold_topics_and_stances(
 )
 def test_readout_topic_sets(text: str, expected: set[str], tax: Taxonomy) -> None:
     assert topics_of(text, tax) == expected
+
+
+# --- US state and local news ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fare increase would fall hardest on riders.", {"transport"}),
+        ("The detour would add 12 minutes to a trip across the bridge.", {"transport"}),
+        ("I am not going to raise taxes on working families.", {"economy"}),
+        ("The agency would face a $900 million deficit next year.", {"economy"}),
+        ("The governor's veto leaves the bill in limbo.", {"governance"}),
+        ("A shutdown would hurt air traffic controllers.", {"governance", "transport"}),
+    ],
+)
+def test_local_and_state_news_topic_sets(text: str, expected: set[str], tax: Taxonomy) -> None:
+    assert topics_of(text, tax) == expected
