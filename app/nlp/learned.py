@@ -27,6 +27,7 @@ from app.nlp.draft import Draft, SpanIndex, token_draft
 from app.nlp.lexicon import Lexicon
 from app.nlp.reported import (
     PERSONAL_PRONOUNS,
+    _asks_anonymity,
     _draft_for_verb,
     _extend_right,
     _in_paragraph,
@@ -377,7 +378,7 @@ def frame_draft(t: Token, stop: set[int]) -> Draft | None:
         hi = _extend_right(t, hi, stop)
     lo, hi = _in_paragraph(doc, t.i, lo, hi)
     lo, hi = _trim_tokens(doc, lo, hi)
-    if lo >= hi or lo <= t.i < hi:
+    if lo >= hi or lo <= t.i < hi or _asks_anonymity(doc, lo):
         return None
     return token_draft(doc, (lo, hi), (t.i, cue_hi), src.i if src is not None else None, t.i)
 

@@ -5,7 +5,6 @@ Every function here reads the dependency parse only; nothing scans the text with
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -1547,12 +1546,18 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     return token_draft(doc, (lo, hi), (t.i, cue_hi), subj.i, t.i, inherited=inherited)
 
 
-# "who asked not to be named", "requested anonymity to speak freely": terms of the interview
-ANONYMITY = re.compile(r"(?:not )?to be (?:named|identified|quoted)\b|anonymity\b", re.I)
+UNNAMED = frozenset({"named", "identified", "quoted"})
 
 
 def _asks_anonymity(doc: Doc, lo: int) -> bool:
-    return ANONYMITY.match(doc[lo : lo + 5].text) is not None
+    """``who asked not to be named``, ``requested anonymity to speak freely``: the terms of
+    the interview, not a statement."""
+    words = [t.lower_ for t in doc[lo : lo + 4]]
+    if words[:1] == ["not"]:
+        words = words[1:]
+    return words[:1] == ["anonymity"] or (
+        len(words) > 2 and words[:2] == ["to", "be"] and words[2] in UNNAMED
+    )
 
 
 WH_OBJECTS = frozenset({"which", "who", "whom", "what", "that"})
