@@ -83,7 +83,7 @@ def mention_range(t: Token, lex: Lexicon) -> tuple[int, int]:
     ):
         return t.i, t.i + 1
     doc = t.doc
-    lo, hi = t.left_edge.i, t.right_edge.i + 1
+    lo, hi = min(t.left_edge.i, _word_start(t)), t.right_edge.i + 1
     for i in range(t.i - 1, lo - 1, -1):
         if "\n" in doc[i].text or doc[i].text in LEFT_BREAKS:
             lo = i + 1
@@ -166,9 +166,10 @@ def past_dateline(t: Token) -> Token:
 
 
 def name_range(t: Token) -> tuple[int, int]:
-    """The name part of a mention: the head and its left dependents only."""
+    """The name part of a mention: the head and its left dependents only, and the whole of a
+    hyphenated word even where the parse split it (``Okafor-Hale``)."""
     doc = t.doc
-    lo = t.left_edge.i
+    lo = min(t.left_edge.i, _word_start(t))
     for i in range(t.i - 1, lo - 1, -1):
         if "\n" in doc[i].text or (doc[i].is_punct and not _inner_hyphen(doc[i])):
             lo = i + 1
@@ -181,12 +182,16 @@ def _inner_hyphen(t: Token) -> bool:
     return t.text in ("-", "/") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
-def _word_at(t: Token) -> str:
-    """The whole word a token ends (``Amir-Abdollahian`` for ``Abdollahian``)."""
+def _word_start(t: Token) -> int:
     i = t.i
     while i > 1 and _inner_hyphen(t.doc[i - 1]):
         i -= 2
-    return t.doc[i : t.i + 1].text
+    return i
+
+
+def _word_at(t: Token) -> str:
+    """The whole word a token ends (``Amir-Abdollahian`` for ``Abdollahian``)."""
+    return t.doc[_word_start(t) : t.i + 1].text
 
 
 def _words(tokens: Iterable[Token]) -> list[str]:
@@ -215,8 +220,12 @@ def split_title(words: Sequence[str], lex: Lexicon) -> tuple[str | None, list[st
     affiliation: str | None = None
     while i < len(words):
         low = words[i].lower()
-        if low in lex.demonyms or low in DETERMINERS:
-            affiliation = lex.demonyms.get(low, affiliation)
+        found = _demonym(words, i, lex)
+        if found is not None:
+            affiliation = found[0]
+            i += found[1]
+            continue
+        if low in DETERMINERS:
             i += 1
             continue
         matched = 0
@@ -244,6 +253,28 @@ def split_title(words: Sequence[str], lex: Lexicon) -> tuple[str | None, list[st
 SPELLED = re.compile(
     r"\s*\((?:also spelled|also known as|a\.?k\.?a\.?|or)\s+([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)\)"
 )
+
+
+def _demonym(words: Sequence[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The country a demonym at ``words[i]`` names and the words it takes (``North
+    Korean`` is two)."""
+    pair = " ".join(words[i : i + 2]).lower()
+    if i + 1 < len(words) and pair in lex.demonyms:
+        return lex.demonyms[pair], 2
+    low = words[i].lower()
+    return (lex.demonyms[low], 1) if low in lex.demonyms else None
+
+
+def _name_goes_on(last: Token, end: int) -> bool:
+    """The name the tagger ended at ``last`` runs on into the untagged word at ``end``."""
+    untagged = last.doc[end].ent_iob_ == "O"
+    return last.lower_ in NAME_PARTICLES or (
+        untagged and last.dep_ == "compound" and last.head.i >= end
+    )
+
+
+def _capitalized(words: Sequence[str]) -> bool:
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _propn(t: Token) -> bool:
@@ -299,9 +330,11 @@ def _title_and_rest(words: Sequence[str], span: tuple[int, int]) -> tuple[str, l
 
 def affiliation_of(words: Sequence[str], lex: Lexicon) -> str | None:
     """A country or organisation named by a demonym or a possessive proper noun."""
-    for w in _clean_words(words):
-        if w.lower() in lex.demonyms:
-            return lex.demonyms[w.lower()]
+    cleaned_all = _clean_words(words)
+    for k in range(len(cleaned_all)):
+        found = _demonym(cleaned_all, k, lex)
+        if found is not None:
+            return found[0]
     cleaned = [w for w in _clean_words(words) if w[:1].isupper() and w.lower() not in lex.titles]
     # "the Republic of Azerbaijan": the country, not the form of its name
     country = next((w for w in cleaned if w in lex.countries), None)
@@ -352,8 +385,9 @@ class Book:
             if ent.label_ != "PERSON" or not any(t.pos_ in NAME_POS for t in ent):
                 continue
             end = ent.end
-            while end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and _propn(doc[end]):
-                # "Ursula von der Leyen" with the tagger's person ending at "der"
+            while end < len(doc) and _propn(doc[end]) and _name_goes_on(doc[end - 1], end):
+                # "Ursula von der Leyen" with the tagger's person ending at "der", "Ali-Akbar
+                # Sadeghpour" with only "Ali-Akbar" tagged
                 end += 1
             words = _clean_words(_words(doc[ent.start : end]))
             if " ".join(words) in places:
@@ -490,7 +524,11 @@ class Book:
                 break
             words.insert(0, t.text)
         span = find_title(words, self.lex)
-        if span is None or span[1] != len(words):
+        if span is None:
+            return
+        tail = words[span[1] :]
+        # "Indonesia's new ambassador to Tehran, Budi Santoso Wirawan,"
+        if tail and not (tail[0] in ("to", "of", "for", "in") and _capitalized(tail[1:])):
             return
         self._give_title(entry, *_title_and_rest(words, span))
 
@@ -771,7 +809,9 @@ class Book:
                 e.title = _titlecase(role, lex)
             return e
         lemma = head.lemma_.lower()
-        demonym = next((lex.demonyms[w.lower()] for w in words if w.lower() in lex.demonyms), None)
+        demonym = next(
+            (found[0] for k in range(len(words)) if (found := _demonym(words, k, lex))), None
+        )
         owner_at = max((k for k, w in enumerate(words) if w in POSSESSIVE), default=-1)
         if demonym is None and owner_at > 0:
             # "Iran's top diplomat": the possessor is the affiliation
@@ -785,6 +825,9 @@ class Book:
                 # "The head of state" is the President
                 pair = f"{lemma} of {target.lower_}"
             role = pair if pair in lex.title_abbreviations or pair in lex.titles else lemma
+            if role == "chief executive" and demonym in lex.countries:
+                # "the Iranian chief executive": state media's name for the president
+                role = "president"
             # "the two leaders" are not one of them; "a spokesman" is someone new
             indefinite = bool(words) and words[0].lower() in ("a", "an")
             one_known = head.tag_ != "NNS" and not indefinite
@@ -902,7 +945,9 @@ class Book:
             if full is not None and etitle != full:
                 continue
             # "the police chief" is exactly the Police Chief; "the lawyer" the attorney
-            named = etitle.split()[-1:] == [role] or etitle == role or synonym in e.roles
+            named = (
+                etitle.split()[-1:] in ([role], [synonym]) or etitle == role or synonym in e.roles
+            )
             if named or (role in lex.generic_roles and etitle):
                 cands.append(e)
                 if named:

@@ -1522,3 +1522,32 @@ def test_titles_of_us_bodies() -> None:
         "Lorena Baptiste",
         "Mark Esterhaus",
     ]
+
+
+def test_two_word_nationalities_and_no_false_ones() -> None:
+    text = (
+        "North Korean leader Kim Jong Un said the test succeeded.\n"
+        "South Carolina Gov. Nikki Haley said the flag would come down."
+    )
+    records = [(s.name, s.affiliation) for s in extract(text).speakers]
+    assert records == [("Kim Jong Un", "North Korea"), ("Nikki Haley", "South Carolina")]
+
+
+def test_an_envoy_introduced_before_the_name_and_a_state_medias_chief_executive() -> None:
+    text = (
+        "TEHRAN – Iranian President Ali-Akbar Sadeghpour received the credentials of "
+        "Indonesia's new ambassador to Tehran, Budi Santoso Wirawan, on Sunday.\n\n"
+        "The Iranian chief executive said trade did not match the two countries' capacities.\n\n"
+        "“We are ready,” the envoy said.\n\n"
+        "The ambassador noted that ties had grown.\n\n"
+        "Okafor-Hale, the mayor, was not there. Okafor-Hale said the city would pay."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "Ali-Akbar Sadeghpour",
+        "Budi Santoso Wirawan",
+        "Budi Santoso Wirawan",
+        "Okafor-Hale",
+    ]
+    wirawan = next(s for s in ex.speakers if s.name == "Budi Santoso Wirawan")
+    assert (wirawan.title, wirawan.affiliation) == ("Ambassador", "Indonesia")
