@@ -273,6 +273,27 @@ def _name_goes_on(last: Token, end: int) -> bool:
     )
 
 
+PARTY_MEMBERS = frozenset({"republican", "democrat"})
+NAMED_WINDOW = 80  # tokens back to the person a description renames
+
+HOST_VERBS = frozenset({"receive", "host", "welcome"})
+OBJECT_PATH = frozenset({"pobj", "prep", "agent", "dobj", "appos", "compound", "conj", "nmod"})
+
+
+def _received(t: Token) -> bool:
+    """``President X received a delegation led by Y`` / ``received the credentials of ...
+    ambassador, Y``: Y is the guest a readout later calls ``the guest``."""
+    through_object = False
+    for _ in range(8):
+        through_object = through_object or t.dep_ == "dobj"
+        if t.dep_ not in OBJECT_PATH and not (t.dep_ == "acl" and t.pos_ == "VERB"):
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "acl":
+            return through_object and t.lemma_.lower() in HOST_VERBS
+    return False
+
+
 def _capitalized(words: Sequence[str]) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
@@ -414,6 +435,8 @@ class Book:
                 # "businessman Dale Brennan", "defense attorney Ann Wu"
                 self._add_role(entry, [doc[ent.start - 1].text])
             self._other_spelling(entry, doc[end - 1].idx + len(doc[end - 1]))
+            if _received(doc[end - 1]):
+                entry.roles.add("guest")
         for entry in self.entries:
             if entry.kind == "person" and entry.title is None:
                 self._title_elsewhere(entry)
@@ -483,6 +506,9 @@ class Book:
         words: list[str] = []
         for t in doc[after + 1 : min(len(doc), after + 10)]:
             if t.text in (",", ".", ";", ":", "(", ")") or t.is_space or t.sent != doc[after].sent:
+                break
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                # "Devin Okoro, said the governor ...": the sentence goes on, no apposition
                 break
             words.append(t.text)
         span = find_title(words, self.lex)
@@ -673,6 +699,12 @@ class Book:
         found = [e for e in self.entries if e.kind == "person" and e.surname == low]
         if len(found) != 1 or self._gender(found[0]) not in (None, pron):
             return None
+        if self._gender(found[0]) is None:
+            # "Rep. Calvin Osterhout pressed Whitlock on ... She said": a person in that
+            # sentence known to fit the pronoun is likelier than a subject of unknown gender
+            others = {_word_at(t).lower() for t in prev if t.pos_ == "PROPN"} - {low}
+            if any(e.surname in others and self._gender(e) == pron for e in self.entries):
+                return None
         return found[0]
 
     def _just_quoted_one(self, e: Entry, pron: str, pos: int) -> bool:
@@ -720,6 +752,11 @@ class Book:
         group = self._one_of(head)
         if group is not None:
             return group
+        if head.lower_ in PARTY_MEMBERS and _definite(head) and any(_propn(c) for c in head.lefts):
+            # "the Waukesha Republican": the politician just named, by party and home
+            named = self._last_named(head)
+            if named is not None:
+                return named
         words = _words(head.doc[name_range(head)[0] : head.i + 1])
         ent = head.ent_type_
         known = head.text[:1].isupper() and self._known_surname(head)
@@ -831,6 +868,9 @@ class Book:
             # "the two leaders" are not one of them; "a spokesman" is someone new
             indefinite = bool(words) and words[0].lower() in ("a", "an")
             one_known = head.tag_ != "NNS" and not indefinite
+            speaker = self._named_for(head)
+            if speaker is not None:
+                return speaker
             match = self._by_role(role, demonym, head) if one_known else None
             if match is not None:
                 if demonym and match.affiliation is None:
@@ -894,6 +934,35 @@ class Book:
         e = self._other(_strip_det(_described(head, mention)), "anonymous")
         e.one_person = e.one_person or one_person
         return e
+
+    def _named_for(self, head: Token) -> Entry | None:
+        """``A spokesman for Harwick, Devin Okoro,``: a name set off after the person the
+        role works for names the one in the role (``for the Republican, businessman Dale
+        Brennan`` is the Republican himself: that name has a role of its own)."""
+        prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "for"), None)
+        boss = prep_object(prep)
+        if boss is None or not _propn(boss):
+            return None
+        name = next((c for c in boss.rights if c.dep_ == "appos" and _propn(c)), None)
+        if name is None or _own_role(name, self.lex) is not None:
+            return None
+        e = self._resolve_noun(name, _name_text(name))
+        if e is None or e.kind != "person":
+            return None
+        if e.title is None and head.lemma_.lower() in self.lex.titles:
+            e.title = _titlecase(head.lemma_.lower(), self.lex)
+        return e
+
+    def _last_named(self, head: Token) -> Entry | None:
+        """The person named last before ``head``, within a few sentences."""
+        doc = self.doc
+        for t in reversed(doc[max(0, head.i - NAMED_WINDOW) : head.i]):
+            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+                low = _word_at(t).lower()
+                found = [e for e in self.entries if e.kind == "person" and e.surname == low]
+                if len(found) == 1:
+                    return found[0]
+        return None
 
     def _one_of(self, head: Token) -> Entry | None:
         """``One of the people said``: a member of the unnamed group named before."""

@@ -1551,3 +1551,32 @@ def test_an_envoy_introduced_before_the_name_and_a_state_medias_chief_executive(
     ]
     wirawan = next(s for s in ex.speakers if s.name == "Budi Santoso Wirawan")
     assert (wirawan.title, wirawan.affiliation) == ("Ambassador", "Indonesia")
+
+
+def test_the_guest_a_party_description_and_a_spokesman_named_after_the_boss() -> None:
+    text = (
+        "President Rauf Mammadzade has received a delegation led by Deputy Prime Minister "
+        "Serik Tokbayev.\n\n"
+        "The head of state noted that relations were based on trust.\n\n"
+        "The guest said that Kazakhstan valued the partnership.\n\n"
+        "Assembly Speaker Dana Kuehl was more cautious. In a brief statement, the Waukesha "
+        "Republican said her caucus would review the veto.\n\n"
+        "A spokesman for Harwick, Devin Okoro, said the governor would be open to a deal."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "Rauf Mammadzade",
+        "Serik Tokbayev",
+        "Dana Kuehl",
+        "Devin Okoro",
+    ]
+    assert {s.name: s.title for s in ex.speakers}["Devin Okoro"] == "Spokesman"
+
+
+def test_a_subject_of_unknown_gender_gives_way_to_a_woman_named_beside_it() -> None:
+    text = (
+        "“We are not where we need to be,” Karen Whitlock said.\n\n"
+        "Rep. Calvin Osterhout pressed Whitlock on whether the agency would meet its goal. "
+        "She said it would, “if the budget request is funded in full.”"
+    )
+    assert [s.speaker for s in extract(text).statements][-1] == "Karen Whitlock"
