@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.nlp.draft import Draft
 from app.nlp.lexicon import Lexicon
-from app.nlp.reported import _in_paragraph, _lemma_in, prep_object, root_noun
+from app.nlp.reported import _in_paragraph, _is_time, _lemma_in, prep_object, root_noun
 from app.nlp.types import Speaker, SpeakerKind
 
 NAME_POS = ("PROPN",)
@@ -272,6 +272,10 @@ def _name_goes_on(last: Token, end: int) -> bool:
         untagged and last.dep_ == "compound" and last.head.i >= end
     )
 
+
+# "a diplomatic source in Baku", "an adviser to several donors": who the unnamed source is
+DESCRIBING_PREPS = frozenset({"in", "at", "to", "with", "from", "close"})
+MAX_DESCRIPTION = 7  # words after the noun
 
 PARTY_MEMBERS = frozenset({"republican", "democrat"})
 NAMED_WINDOW = 80  # tokens back to the person a description renames
@@ -872,6 +876,8 @@ class Book:
             if speaker is not None:
                 return speaker
             match = self._by_role(role, demonym, head) if one_known else None
+            if match is None and _definite(head) and head.tag_ == "NN":
+                match = self._unnamed_as(lemma)
             if match is not None:
                 if demonym and match.affiliation is None:
                     match.affiliation = demonym
@@ -897,6 +903,9 @@ class Book:
             return self._other(_strip_det(mention), "government")
         if lemma in lex.organizations:
             return self._other(_strip_det(mention), "organization")
+        if head.tag_ == "NN" and _definite(head) and self._unnamed_as(lemma) is not None:
+            # "the teacher" after "A science teacher at the high school"
+            return self._unnamed_as(lemma)
         if head.tag_ == "NN" and _indefinite(head) and lemma not in lex.groups:
             # "A city planning employee", "a firefighter working the eastern flank"
             return self._unnamed(head, mention, one_person=True)
@@ -933,7 +942,13 @@ class Book:
         """An anonymous source; ``a senior official`` is one person a pronoun can take."""
         e = self._other(_strip_det(_described(head, mention)), "anonymous")
         e.one_person = e.one_person or one_person
+        e.roles.add(head.lemma_.lower())
         return e
+
+    def _unnamed_as(self, role: str) -> Entry | None:
+        """The unnamed person introduced last in this role (``the adviser``)."""
+        found = [e for e in self.entries if e.one_person and role in e.roles]
+        return max(found, key=lambda e: e.last_seen) if found else None
 
     def _named_for(self, head: Token) -> Entry | None:
         """``A spokesman for Harwick, Devin Okoro,``: a name set off after the person the
@@ -1046,11 +1061,23 @@ def _described(head: Token, mention: str) -> str:
     """``people familiar with the matter``: an unnamed source keeps the words that say who
     it is."""
     doc = head.doc
-    post = next((c for c in head.rights if c.dep_ == "amod" and c.i == head.i + 1), None)
-    if post is None:
+    post = next(
+        (
+            c
+            for c in head.rights
+            if c.i == head.i + 1
+            and (c.dep_ == "amod" or (c.dep_ == "prep" and c.lower_ in DESCRIBING_PREPS))
+        ),
+        None,
+    )
+    if post is None or _is_time(post):
         return mention
-    phrase = doc[post.i : post.right_edge.i + 1]
-    end = next((t.i for t in phrase if t.is_punct), phrase.end)
+    phrase = doc[post.i : min(post.right_edge.i + 1, post.i + MAX_DESCRIPTION)]
+    # a clause inside the phrase is more than a description ("a slide from a presentation
+    # that ...")
+    end = next(
+        (t.i for t in phrase if t.is_punct or t.lower_ in ("that", "who", "which")), phrase.end
+    )
     return mention + doc[head.i : end].text[len(head.text) :]
 
 

@@ -1580,3 +1580,16 @@ def test_a_subject_of_unknown_gender_gives_way_to_a_woman_named_beside_it() -> N
         "She said it would, “if the budget request is funded in full.”"
     )
     assert [s.speaker for s in extract(text).statements][-1] == "Karen Whitlock"
+
+
+def test_an_unnamed_source_keeps_where_it_stands_and_is_found_again_by_its_role() -> None:
+    text = (
+        "A science teacher at the high school said the ban came too late.\n\n"
+        "“We lost a year,” the teacher said.\n\n"
+        "An arbitration panel in 2001 said the tariff was illegal."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "science teacher at the high school",
+        "science teacher at the high school",
+        "arbitration panel",
+    ]
