@@ -1103,7 +1103,13 @@ def _around_phrase(
         and t.head.i >= phrase_hi
     ):
         return src, t.i, cue_hi, sent.start, sent.end
-    lo, hi = before if words_before >= words_after else after
+    # "A, according to official data, and B": the words after open a clause of their own
+    joined = (
+        phrase_hi + 1 < len(doc)
+        and doc[phrase_hi].text == ","
+        and (doc[phrase_hi + 1].lower_ in ("and", "but"))
+    )
+    lo, hi = before if words_before >= words_after or (joined and words_before) else after
     return src, t.i, cue_hi, lo, hi
 
 

@@ -1593,3 +1593,14 @@ def test_an_unnamed_source_keeps_where_it_stands_and_is_found_again_by_its_role(
         "science teacher at the high school",
         "arbitration panel",
     ]
+
+
+def test_according_to_before_a_clause_of_its_own() -> None:
+    text = (
+        "Chile’s economy grew 2.6% last year, according to official data, and the central "
+        "bank forecasts growth of between 2% and 3% this year."
+    )
+    sts = [s for s in extract(text).statements if s.cue == "according to"]
+    assert [(s.content, s.speaker) for s in sts] == [
+        ("Chile’s economy grew 2.6% last year", "official data")
+    ]
