@@ -925,7 +925,10 @@ def parenthetical_content(verb: Token, subj: Token, stop: set[int]) -> tuple[int
     head = verb.head
     if head == verb:
         return _trailing_cue(verb, subj, stop)
-    if verb.dep_ not in PARENTHETICAL_DEPS:
+    if verb.dep_ not in PARENTHETICAL_DEPS or any(
+        c.dep_ == "mark" and c.lower_ == "than" for c in verb.children
+    ):
+        # "cooling faster than policymakers acknowledged": a comparison, not a cue
         return None
     doc = verb.doc
     if (

@@ -1604,3 +1604,11 @@ def test_according_to_before_a_clause_of_its_own() -> None:
     assert [(s.content, s.speaker) for s in sts] == [
         ("Chile’s economy grew 2.6% last year", "official data")
     ]
+
+
+def test_a_comparison_with_what_someone_acknowledged_is_no_statement() -> None:
+    text = (
+        "Banco Cordillera said in a note to clients that core inflation was cooling faster "
+        "than policymakers acknowledged."
+    )
+    assert [s.cue for s in extract(text).statements] == ["said"]
