@@ -277,6 +277,7 @@ def _name_goes_on(last: Token, end: int) -> bool:
 DESCRIBING_PREPS = frozenset({"in", "at", "to", "with", "from", "close"})
 MAX_DESCRIPTION = 7  # words after the noun
 
+QUANTIFIERS = frozenset({"most", "many", "some", "all", "several", "both"})
 PARTY_MEMBERS = frozenset({"republican", "democrat"})
 NAMED_WINDOW = 80  # tokens back to the person a description renames
 
@@ -753,7 +754,7 @@ class Book:
         title = _title_possessor(head, lex)
         if title is not None:
             return self._resolve_noun(title, mention)
-        group = self._one_of(head)
+        group = self._one_of(head) or self._most_of(head)
         if group is not None:
             return group
         if head.lower_ in PARTY_MEMBERS and _definite(head) and any(_propn(c) for c in head.lefts):
@@ -978,6 +979,18 @@ class Book:
                 if len(found) == 1:
                     return found[0]
         return None
+
+    def _most_of(self, head: Token) -> Entry | None:
+        """``All 19 analysts had forecast a cut, and most said ...``: a bare quantifier is
+        part of the group that spoke just before, in the same paragraph."""
+        if head.lower_ not in QUANTIFIERS or any(True for _ in head.children):
+            return None
+        last = self.last_speaker
+        if last is None or last.kind not in ("group", "anonymous") or last.one_person:
+            return None
+        if any("\n" in t.text for t in self.doc[last.last_seen : head.i]):
+            return None
+        return last
 
     def _one_of(self, head: Token) -> Entry | None:
         """``One of the people said``: a member of the unnamed group named before."""
@@ -1248,8 +1261,13 @@ def resolve_all(
         span = doc[lo:hi]
         name = _name_text(head)
         e = book.resolve(head, name)
-        # "One of the people": the number is no name of the group
-        is_pron = head.pos_ == "PRON" or head.lower_ in lex.pronouns["relative"] or head.like_num
+        # "One of the people", "most": a number is no name of the group
+        is_pron = (
+            head.pos_ == "PRON"
+            or head.lower_ in lex.pronouns["relative"]
+            or head.like_num
+            or head.lower_ in QUANTIFIERS
+        )
         if e is not None:
             book.note(e, head.i, None if is_pron else name)
             if e not in used:

@@ -1612,3 +1612,13 @@ def test_a_comparison_with_what_someone_acknowledged_is_no_statement() -> None:
         "than policymakers acknowledged."
     )
     assert [s.cue for s in extract(text).statements] == ["said"]
+
+
+def test_most_of_the_group_that_just_spoke() -> None:
+    text = (
+        "All 19 analysts polled by Reuters had forecast a quarter-point cut, and most said the "
+        "bank would cut again in May."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == ["All 19 analysts", "All 19 analysts"]
+    assert [s.aliases for s in ex.speakers] == [()]
