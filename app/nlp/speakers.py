@@ -47,7 +47,8 @@ class Entry:
         return self.name.split()[-1].lower()
 
     def add_alias(self, alias: str) -> None:
-        if alias and alias not in self.aliases:
+        # "The head of state" and "the head of state" are one alias
+        if alias and alias.casefold() not in {a.casefold() for a in self.aliases}:
             self.aliases.append(alias)
 
     def freeze(self) -> Speaker:
@@ -276,6 +277,9 @@ def _name_goes_on(last: Token, end: int) -> bool:
 # "a diplomatic source in Baku", "an adviser to several donors": who the unnamed source is
 DESCRIBING_PREPS = frozenset({"in", "at", "to", "with", "from", "close"})
 MAX_DESCRIPTION = 7  # words after the noun
+
+ALIAS_BREAKS = frozenset({",", "(", ":", ";", "—", "–"})
+MAX_ALIAS_WORDS = 8
 
 QUANTIFIERS = frozenset({"most", "many", "some", "all", "several", "both"})
 PARTY_MEMBERS = frozenset({"republican", "democrat"})
@@ -1111,6 +1115,17 @@ def _indefinite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
+def _alias(mention: Span, name: str) -> str:
+    """What the article calls the speaker here: the mention up to its first aside
+    (``The head of state``, not ``The head``), or the name part of a long one."""
+    end = next(
+        (t.i for t in mention if t.text in ALIAS_BREAKS or t.dep_ in ("relcl", "acl")),
+        mention.end,
+    )
+    words = mention.doc[mention.start : end]
+    return words.text if 0 < len(words) <= MAX_ALIAS_WORDS else name
+
+
 def _definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
@@ -1269,7 +1284,7 @@ def resolve_all(
             or head.lower_ in QUANTIFIERS
         )
         if e is not None:
-            book.note(e, head.i, None if is_pron else name)
+            book.note(e, head.i, None if is_pron else _alias(span, name))
             if e not in used:
                 used.append(e)
         out.append(Resolved(e.name if e else None, span.text, (span.start_char, span.end_char)))
