@@ -645,8 +645,7 @@ class Book:
             named = [
                 e
                 for e in self.entries
-                if (e.kind == kind and e.name.lower().endswith(" " + name.lower()))
-                or name.lower() in e.roles
+                if (e.kind == kind and _named_by_noun(e.name, name)) or name.lower() in e.roles
             ]
             if named:
                 return max(named, key=lambda e: e.last_seen)
@@ -1072,6 +1071,16 @@ class Book:
         if alias:
             e.add_alias(alias)
         self.last_speaker = e
+
+
+def _named_by_noun(name: str, noun: str) -> bool:
+    """``the ministry`` is the Russian Foreign Ministry and the Ministry of Foreign Affairs:
+    the noun ends the name or heads its ``of`` phrase."""
+    words = name.lower().split()
+    noun = noun.lower()
+    return (len(words) > 1 and words[-1] == noun) or any(
+        w == noun and nxt == "of" for w, nxt in zip(words, words[1:])
+    )
 
 
 def _described(head: Token, mention: str) -> str:

@@ -1631,3 +1631,11 @@ def test_an_alias_is_the_mention_up_to_its_first_aside() -> None:
     )
     records = {s.name: s.aliases for s in extract(text).speakers}
     assert records["Rauf Mammadzade"] == ("The head of state",)
+
+
+def test_the_department_is_the_department_of_a_thing_named_before() -> None:
+    text = (
+        "The bridge will close in March, the Department of Transportation said on Monday.\n\n"
+        "The department said a detour would add 12 minutes to a typical trip."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Department of Transportation"] * 2
