@@ -852,6 +852,9 @@ class Book:
                 role = longer if longer in lex.titles else role
             if e is not None and e.kind == "person" and e.title is None and role in lex.titles:
                 e.title = _titlecase(role, lex)
+            elif e is not None and e.kind == "person" and role in lex.person_nouns:
+                # "Merritt’s attorney, Daniel Feeney": "her attorney" later is Feeney
+                e.roles.add(lex.role_synonyms.get(role, role))
             return e
         lemma = head.lemma_.lower()
         demonym = next(
@@ -1046,7 +1049,9 @@ class Book:
                 continue
             # "the police chief" is exactly the Police Chief; "the lawyer" the attorney
             named = (
-                etitle.split()[-1:] in ([role], [synonym]) or etitle == role or synonym in e.roles
+                etitle.split()[-1:] in ([role], [synonym])
+                or etitle == role
+                or bool({role, synonym} & e.roles)
             )
             if named or (role in lex.generic_roles and etitle):
                 cands.append(e)
@@ -1063,6 +1068,10 @@ class Book:
         # person the statements only talk about ("recalled the visit of President Ghani");
         # among equals, the most recent
         pool = [e for e in exact if e.last_seen <= head.i] or before
+        if any(c.dep_ == "poss" for c in head.children):
+            # "her attorney" is the one introduced as someone's attorney, not the District
+            # Attorney
+            pool = [e for e in pool if role in e.roles or synonym in e.roles] or pool
         return max(pool, key=lambda e: (e.last_spoke >= 0, e.last_spoke, e.last_seen))
 
     def note(self, e: Entry, pos: int, alias: str | None) -> None:

@@ -1639,3 +1639,15 @@ def test_the_department_is_the_department_of_a_thing_named_before() -> None:
         "The department said a detour would add 12 minutes to a typical trip."
     )
     assert [s.speaker for s in extract(text).statements] == ["Department of Transportation"] * 2
+
+
+def test_her_attorney_is_the_one_introduced_as_her_attorney() -> None:
+    text = (
+        "Assistant District Attorney Sofia Marchand said the deputies followed the rules.\n\n"
+        "Merritt’s attorney, Daniel Feeney, said the ruling was wrong.\n\n"
+        "“She has never denied being on that road that night,” her attorney said."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == ["Sofia Marchand"] + ["Daniel Feeney"] * 2
+    marchand = next(s for s in ex.speakers if s.name == "Sofia Marchand")
+    assert (marchand.title, marchand.affiliation) == ("Assistant District Attorney", None)
