@@ -9,6 +9,7 @@ speaker, quote-only text to the current speaker.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -1088,7 +1089,7 @@ def _named_by_noun(name: str, noun: str) -> bool:
     words = name.lower().split()
     noun = noun.lower()
     return (len(words) > 1 and words[-1] == noun) or any(
-        w == noun and nxt == "of" for w, nxt in zip(words, words[1:])
+        w == noun and nxt == "of" for w, nxt in itertools.pairwise(words)
     )
 
 
