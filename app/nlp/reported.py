@@ -76,7 +76,12 @@ def subject_of(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    return root_noun(verb) or _relative_misread(verb) or _unattached_subject(verb)
+    return (
+        root_noun(verb)
+        or _relative_misread(verb)
+        or _unattached_subject(verb)
+        or _name_read_as_adverb(verb)
+    )
 
 
 def _renamed_object(subj: Token) -> Token | None:
@@ -138,6 +143,18 @@ def _unattached_subject(verb: Token) -> Token | None:
         i = j - 1 if doc[j].text == "," else i
     if i >= sent.start and doc[i].pos_ == "PROPN" and doc[i].head.i < i:
         return doc[i]
+    return None
+
+
+def _name_read_as_adverb(verb: Token) -> Token | None:
+    """``“...,” Tolliver told reporters``: the name right after the quote read as the verb's
+    adverb, and the verb as one more clause of the quote."""
+    doc = verb.doc
+    if verb.i < 2 or not (doc[verb.i - 2].is_quote or doc[verb.i - 2].text == ","):
+        return None
+    name = doc[verb.i - 1]
+    if name.pos_ == "PROPN" and name.head.i == verb.i and name.dep_ in ("advmod", "npadvmod"):
+        return name
     return None
 
 

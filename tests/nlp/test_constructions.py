@@ -1651,3 +1651,15 @@ def test_her_attorney_is_the_one_introduced_as_her_attorney() -> None:
     assert [s.speaker for s in ex.statements] == ["Sofia Marchand"] + ["Daniel Feeney"] * 2
     marchand = next(s for s in ex.speakers if s.name == "Sofia Marchand")
     assert (marchand.title, marchand.affiliation) == ("Assistant District Attorney", None)
+
+
+def test_a_name_the_parser_reads_as_an_adverb_is_the_speaker() -> None:
+    text = (
+        "The sheriff spoke on Monday.\n\n"
+        '"We have a duty to every person in our custody, and in this case we did not meet it," '
+        "Tolliver told reporters at a news conference. "
+        '"I\'m not going to make excuses."'
+    )
+    [st] = extract(text).statements
+    assert (st.speaker, st.cue, st.type) == ("Tolliver", "told", "direct")
+    assert st.content.startswith("We have a duty") and st.content.endswith("excuses.")
