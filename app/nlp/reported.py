@@ -147,13 +147,22 @@ def _unattached_subject(verb: Token) -> Token | None:
 
 
 def _name_read_as_adverb(verb: Token) -> Token | None:
-    """``“...,” Tolliver told reporters``: the name right after the quote read as the verb's
-    adverb, and the verb as one more clause of the quote."""
+    """``“...,” Tolliver told reporters``, ``Tolliver said the jail ...``: the name right
+    before the verb, after a quote, a comma or at the start of the sentence, read as the
+    verb's adverb."""
     doc = verb.doc
-    if verb.i < 2 or not (doc[verb.i - 2].is_quote or doc[verb.i - 2].text == ","):
+    if verb.i < 1:
         return None
     name = doc[verb.i - 1]
-    if name.pos_ == "PROPN" and name.head.i == verb.i and name.dep_ in ("advmod", "npadvmod"):
+    opens = name.i == name.sent.start or doc[name.i - 1].is_quote or doc[name.i - 1].text == ","
+    if not opens:
+        return None
+    if name.head.i != verb.i or name.dep_ not in ("advmod", "npadvmod"):
+        return None
+    if name.pos_ == "PROPN" or (
+        # "Tolliver said" with the name tagged an adverb: the article names him elsewhere
+        name.is_title and any(t.text == name.text and t.pos_ == "PROPN" for t in doc)
+    ):
         return name
     return None
 
@@ -1149,8 +1158,12 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
         for t in cue_tokens
         if t.dep_ in CONTINUATION_DEPS
         and (t.tag_ == "VBG" or t.dep_ == "conj")
-        # "he began calling Libyan groups": the -ing form completes a verb that is no cue
-        and not (t.dep_ == "xcomp" and t.head.lemma_.lower() not in cue_lemmas)
+        # "he began calling Libyan groups", "she would consider calling lawmakers back": the
+        # -ing form completes its verb unless a comma sets it off ("..., calling it a sham")
+        and not (
+            t.dep_ == "xcomp"
+            and (t.head.lemma_.lower() not in cue_lemmas or t.doc[t.i - 1].text != ",")
+        )
         and (
             t.lemma_.lower() in lex.continuation_verbs
             or _reports_that(t)

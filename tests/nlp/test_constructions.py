@@ -1663,3 +1663,21 @@ def test_a_name_the_parser_reads_as_an_adverb_is_the_speaker() -> None:
     [st] = extract(text).statements
     assert (st.speaker, st.cue, st.type) == ("Tolliver", "told", "direct")
     assert st.content.startswith("We have a duty") and st.content.endswith("excuses.")
+
+
+def test_a_name_tagged_as_an_adverb_at_the_start_of_a_sentence_is_the_speaker() -> None:
+    text = (
+        "Sheriff Raymond Tolliver spoke on Monday.\n\n"
+        "Tolliver said the jail would install an electronic system that records each cell "
+        "check, and that he had asked the county commission for money to hire more officers."
+    )
+    [st] = extract(text).statements
+    assert (st.speaker, st.cue) == ("Raymond Tolliver", "said")
+    assert st.content.startswith("the jail would") and st.content.endswith("more officers")
+
+
+def test_an_ing_form_completing_a_cue_verb_stays_in_the_content() -> None:
+    text = "Carrow said she would consider calling lawmakers back if the bill did not pass."
+    [st] = extract(text).statements
+    assert (st.speaker, st.cue) == ("Carrow", "said")
+    assert st.content == "she would consider calling lawmakers back if the bill did not pass"
