@@ -845,6 +845,13 @@ def _adjacent_clauses(verb: Token, clause: Token, hi: int, stop: set[int]) -> in
             # "needed to develop a vaccine, educate the public and learn more": the parser
             # hung the rest of a list of infinitives on the cue
             hi = _subtree_range(c, stop)[1]
+        elif (
+            c.dep_ == "conj"
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and all(t.dep_ == "cc" or t.is_punct for t in doc[hi : c.left_edge.i])
+        ):
+            # "said A, but that B" with B hung on the cue: the second clause it reports
+            hi = _subtree_range(c, stop)[1]
     return hi
 
 
@@ -941,6 +948,11 @@ def _strip_that(doc: Doc, lo: int, hi: int) -> tuple[int, int, Token | None]:
     return lo, hi, None
 
 
+# "faster than policymakers acknowledged", "but that the staff had not responded": a cue in
+# a comparison or a subordinate clause reports nothing of the clause before it
+SUBORDINATE_MARKS = frozenset({"than", "that", "because", "if", "whether", "although", "unless"})
+
+
 def parenthetical_content(verb: Token, subj: Token, stop: set[int]) -> tuple[int, int] | None:
     """``A, he said.`` / ``As Pollak observed, A.`` / ``The economy, he said, is growing.``:
     the sentence around the cue clause. When words stand on both sides, the side holding the
@@ -952,7 +964,7 @@ def parenthetical_content(verb: Token, subj: Token, stop: set[int]) -> tuple[int
     if head == verb:
         return _trailing_cue(verb, subj, stop)
     if verb.dep_ not in PARENTHETICAL_DEPS or any(
-        c.dep_ == "mark" and c.lower_ == "than" for c in verb.children
+        c.dep_ == "mark" and c.lower_ in SUBORDINATE_MARKS for c in verb.children
     ):
         # "cooling faster than policymakers acknowledged": a comparison, not a cue
         return None

@@ -761,8 +761,9 @@ class Book:
         group = self._one_of(head) or self._most_of(head)
         if group is not None:
             return group
-        if head.lower_ in PARTY_MEMBERS and _definite(head) and any(_propn(c) for c in head.lefts):
-            # "the Waukesha Republican": the politician just named, by party and home
+        if head.lower_ in PARTY_MEMBERS and _definite(head) and _placed(head):
+            # "the Waukesha Republican", "The Democrat from Ann Arbor": the politician just
+            # named, by party and home
             named = self._last_named(head)
             if named is not None:
                 return named
@@ -1081,6 +1082,14 @@ class Book:
         if alias:
             e.add_alias(alias)
         self.last_speaker = e
+
+
+def _placed(head: Token) -> bool:
+    """``the Waukesha Republican``, ``the Democrat from Ann Arbor``: a home named with it."""
+    return any(_propn(c) for c in head.lefts) or any(
+        c.dep_ == "prep" and c.lower_ in ("from", "of") and _propn(prep_object(c) or c)
+        for c in head.rights
+    )
 
 
 def _named_by_noun(name: str, noun: str) -> bool:

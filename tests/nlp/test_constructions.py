@@ -1681,3 +1681,21 @@ def test_an_ing_form_completing_a_cue_verb_stays_in_the_content() -> None:
     [st] = extract(text).statements
     assert (st.speaker, st.cue) == ("Carrow", "said")
     assert st.content == "she would consider calling lawmakers back if the bill did not pass"
+
+
+def test_the_democrat_from_a_town_is_the_politician_just_named() -> None:
+    text = (
+        "“People in my district sat in the dark for six days,” state Sen. Marcus Dahlberg said.\n\n"
+        "The Democrat from Ann Arbor said the utilities had spent more on lobbying."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Marcus Dahlberg"] * 2
+
+
+def test_said_a_but_that_b_is_one_statement_and_the_verb_in_b_reports_nothing() -> None:
+    text = (
+        "An aide to the governor said Carrow’s office had offered to cap the credits at $500 "
+        "per customer a year, but that Reinholt’s staff had not responded."
+    )
+    [st] = extract(text).statements
+    assert (st.speaker_mention, st.cue) == ("An aide to the governor", "said")
+    assert st.content.startswith("Carrow’s office") and st.content.endswith("not responded")
