@@ -640,6 +640,9 @@ class Book:
         for e in self.entries:
             if e.kind == kind and e.name.lower() == name.lower():
                 return e
+        body = self._body_named(name) if kind == "organization" else None
+        if body is not None:
+            return body
         if kind in ("organization", "document") and " " not in name:
             # "the ministry" after "the Russian Foreign Ministry", "the report" after "an
             # incident report": the one named last
@@ -823,6 +826,9 @@ class Book:
                 return self._by_role(title.split()[-1].lower(), aff, head) if title else None
             if ent == "NORP" and not self._known_surname(head) and len(names) == 1:
                 return self._other(_strip_det(mention), "group")
+            body = self._body_named(names[0]) if len(names) == 1 and not title else None
+            if body is not None:
+                return body
             e = self._person(" ".join(names), head.i)
             if title and e.title is None:
                 e.title = _titlecase(title, lex)
@@ -899,6 +905,13 @@ class Book:
         if lemma in lex.anonymous or head.lower_ in lex.anonymous:
             return self._unnamed(head, mention)
         if lemma in lex.documents or head.lower_ in lex.documents:
+            issuer = _issuer(head) if lemma in ISSUED else None
+            if issuer is not None:
+                # "a statement from the Turkish Foreign Ministry" is the ministry speaking
+                e = self._resolve_noun(issuer, _name_text(issuer))
+                if e is not None:
+                    e.roles.add(lemma)
+                    return e
             owner = _name_run(head.doc[name_range(head)[0] : head.i])
             if owner and all(t.ent_type_ != "PERSON" for t in owner):
                 # "A Reuters/Ipsos poll", "the IMF report": the body behind the document
@@ -921,6 +934,18 @@ class Book:
         if head.pos_ in ("NOUN", "NUM", "ADJ", "DET") or lemma in lex.groups:
             return self._other(_strip_det(mention), "group")
         return None
+
+    def _body_named(self, name: str) -> Entry | None:
+        """``Keystone`` after ``Keystone Correctional Health``, even when tagged a person: the
+        words that open a body's name and no person's full name."""
+        if not name[:1].isupper() or any(
+            e.kind == "person" and " " in e.name and e.surname == name.lower() for e in self.entries
+        ):
+            return None
+        body = [
+            e for e in self.entries if e.kind == "organization" and e.name.startswith(name + " ")
+        ]
+        return max(body, key=lambda e: e.last_seen) if body else None
 
     def _named_after_of(self, head: Token) -> Entry | None:
         """``Minister of Economy of Azerbaijan Elchin Rustamzade, who ..., said``: the parse
@@ -1082,6 +1107,35 @@ class Book:
         if alias:
             e.add_alias(alias)
         self.last_speaker = e
+
+
+# what a body issues in its own voice: "the statement said" is its issuer speaking
+ISSUED = frozenset({"statement", "communique", "communiqué"})
+
+
+def _issuer(head: Token) -> Token | None:
+    """``a statement from the ministry`` / ``by the company``: who issued it, if named."""
+    for c in head.rights:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+            target = (
+                prep_object(c)
+                if c.dep_ == "prep"
+                else next((g for g in c.children if g.dep_ == "pobj"), None)
+            )
+            if target is not None and (_propn(target) or target.ent_type_ in ("ORG", "GPE")):
+                return target
+    return None
+
+
+def _issued_in(doc: Doc, d: Draft) -> str | None:
+    """``said in a statement``: the kind of text the source spoke through, if any."""
+    if d.cue_token is None:
+        return None
+    for c in doc[d.cue_token].children:
+        target = prep_object(c) if c.dep_ == "prep" and c.lower_ == "in" else None
+        if target is not None and target.lemma_.lower() in ISSUED:
+            return target.lemma_.lower()
+    return None
 
 
 def _placed(head: Token) -> bool:
@@ -1312,6 +1366,10 @@ def resolve_all(
             or head.lower_ in QUANTIFIERS
         )
         if e is not None:
+            issued = _issued_in(doc, d)
+            if e.kind != "document" and issued is not None:
+                # "said in a statement": "the statement" later is this source's
+                e.roles.add(issued)
             book.note(e, head.i, None if is_pron else _alias(span, name))
             if e not in used:
                 used.append(e)

@@ -1699,3 +1699,17 @@ def test_said_a_but_that_b_is_one_statement_and_the_verb_in_b_reports_nothing() 
     [st] = extract(text).statements
     assert (st.speaker_mention, st.cue) == ("An aide to the governor", "said")
     assert st.content.startswith("Carrow’s office") and st.content.endswith("not responded")
+
+
+def test_a_statement_is_its_issuer_speaking() -> None:
+    text = (
+        "The talks were useful, according to a statement from the Turkish Foreign Ministry.\n\n"
+        "Keystone Correctional Health, the jail's medical contractor, said in a statement that "
+        "its staff followed protocols.\n\n"
+        '"We are cooperating fully," the statement said.\n\n'
+        "Keystone said it would review the case."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Turkish Foreign Ministry",
+        *["Keystone Correctional Health"] * 3,
+    ]
