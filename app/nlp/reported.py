@@ -354,17 +354,39 @@ def _reports_that(verb: Token) -> bool:
     )
 
 
+def _goes_on_speaking(verb: Token, head: Token, lex: Lexicon) -> bool:
+    """``..., adding that B``, ``... and highlighted B``, ``noted that trade grew and placed
+    emphasis on B``: a verb hung on a cue's clause that is the source's next statement."""
+    return (
+        verb.lemma_.lower() in lex.continuation_verbs
+        or _reports_that(verb)
+        or (
+            head.dep_ == "ccomp"
+            and (
+                _tense_of_cue(verb, head)
+                or (
+                    verb.dep_ == "conj"
+                    and _phrase_of(verb, lex) is not None
+                    and not _could_speak(subject_of(head))
+                )
+            )
+        )
+    )
+
+
+def _could_speak(subj: Token | None) -> bool:
+    """``trade grew`` cannot go on to place emphasis on anything; ``he rated ...`` could go
+    on to talk about it."""
+    return subj is None or subj.pos_ in ("PRON", "PROPN") or bool(subj.ent_type_)
+
+
 def _content_owner(verb: Token, head: Token, lex: Lexicon) -> Token | None:
     """``X stressed that Baku supports Kabul, and noted ...`` / ``X said the aim is A, adding
     that B``: the parser hangs the second cue on the first cue's clause, but a speech verb
     continues the cue's source, not the clause's subject."""
     cue = head.head
     if (
-        (
-            verb.lemma_.lower() in lex.continuation_verbs
-            or _reports_that(verb)
-            or _tense_of_cue(verb, head)
-        )
+        _goes_on_speaking(verb, head, lex)
         and head.dep_ == "ccomp"
         and (head.lemma_.lower() not in lex.all_cue_verbs or _after_comma_and(verb))
         and cue != head
@@ -1176,11 +1198,7 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
             t.dep_ == "xcomp"
             and (t.head.lemma_.lower() not in cue_lemmas or t.doc[t.i - 1].text != ",")
         )
-        and (
-            t.lemma_.lower() in lex.continuation_verbs
-            or _reports_that(t)
-            or (t.head.dep_ == "ccomp" and _tense_of_cue(t, t.head))
-        )
+        and _goes_on_speaking(t, t.head, lex)
         and subject_of(t) is None
     }
     # "74 percent said A, while 22 percent said B": a second source's cue is not the first's
@@ -1233,6 +1251,9 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
             yield token_draft(doc, (lo, hi), (clo, chi), src.i, t.i)
 
 
+CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
 def _second_source(t: Token) -> bool:
     """A cue with a named subject of its own, hung on another cue's clause (``..., while 22
     percent said B``): its statement is not part of that clause. A pronoun subject is left
@@ -1244,6 +1265,14 @@ def _second_source(t: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
         # "said A and that the footage did not show B": a second clause of the same cue
         return False
+    if (
+        subj is not None
+        and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in t.children)
+        and any(c.dep_ == "ccomp" for c in t.children)
+    ):
+        # "found that A, although it noted that B": a statement of its own, whoever says it
+        # ("though she declined to release the numbers" reports nothing)
+        return head.dep_ in ("ccomp", "conj", "advcl")
     return subj is not None and subj.pos_ != "PRON" and head.dep_ in ("ccomp", "conj", "advcl")
 
 

@@ -1713,3 +1713,47 @@ def test_a_statement_is_its_issuer_speaking() -> None:
         "Turkish Foreign Ministry",
         *["Keystone Correctional Health"] * 3,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The top diplomat noted that trade between the two countries grew by nearly 20 "
+            "percent last year and placed emphasis on the need to diversify it beyond energy.",
+            [
+                (
+                    "noted that",
+                    "trade between the two countries grew by nearly 20 percent last year",
+                ),
+                ("placed emphasis on", "the need to diversify it beyond energy"),
+            ],
+        ),
+        (
+            "The report found that regulators could bar utilities from passing those costs on "
+            "to customers, although it noted that the commission had not done so before.",
+            [
+                (
+                    "found that",
+                    "regulators could bar utilities from passing those costs on to customers",
+                ),
+                ("noted that", "the commission had not done so before"),
+            ],
+        ),
+        (
+            "Lopez said internal polling showed her gaining among suburban women, though he "
+            "declined to release the numbers.",
+            [
+                (
+                    "said",
+                    "internal polling showed her gaining among suburban women, though he "
+                    "declined to release the numbers",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_second_statement_inside_the_first_ones_clause(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.cue, s.content) for s in extract(text).statements] == expected
