@@ -898,7 +898,7 @@ class Book:
                     match.affiliation = demonym
                 return match
             if head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in head.children):
-                return self._other(_strip_det(mention), "group")
+                return self._other(_uncounted(_described(head, mention)), "group")
             if head.tag_ == "NNS" or indefinite:
                 return self._unnamed(head, mention, one_person=head.tag_ == "NN")
             return self._other(_strip_det(mention), "person")
@@ -932,7 +932,7 @@ class Book:
             # "A city planning employee", "a firefighter working the eastern flank"
             return self._unnamed(head, mention, one_person=True)
         if head.pos_ in ("NOUN", "NUM", "ADJ", "DET") or lemma in lex.groups:
-            return self._other(_strip_det(mention), "group")
+            return self._other(_uncounted(mention), "group")
         return None
 
     def _body_named(self, name: str) -> Entry | None:
@@ -974,7 +974,7 @@ class Book:
 
     def _unnamed(self, head: Token, mention: str, one_person: bool = False) -> Entry:
         """An anonymous source; ``a senior official`` is one person a pronoun can take."""
-        e = self._other(_strip_det(_described(head, mention)), "anonymous")
+        e = self._other(_uncounted(_described(head, mention)), "anonymous")
         e.one_person = e.one_person or one_person
         e.roles.add(head.lemma_.lower())
         return e
@@ -1165,7 +1165,12 @@ def _described(head: Token, mention: str) -> str:
             c
             for c in head.rights
             if c.i == head.i + 1
-            and (c.dep_ == "amod" or (c.dep_ == "prep" and c.lower_ in DESCRIBING_PREPS))
+            and (
+                c.dep_ == "amod"
+                or (c.dep_ == "prep" and c.lower_ in DESCRIBING_PREPS)
+                # "analysts polled by Reuters"
+                or (c.dep_ == "acl" and c.tag_ == "VBN")
+            )
         ),
         None,
     )
@@ -1175,7 +1180,12 @@ def _described(head: Token, mention: str) -> str:
     # a clause inside the phrase is more than a description ("a slide from a presentation
     # that ...")
     end = next(
-        (t.i for t in phrase if t.is_punct or t.lower_ in ("that", "who", "which")), phrase.end
+        (
+            t.i
+            for t in phrase
+            if t.is_punct or t.lower_ in ("that", "who", "which") or t.ent_type_ in ("DATE", "TIME")
+        ),
+        phrase.end,
     )
     return mention + doc[head.i : end].text[len(head.text) :]
 
@@ -1254,6 +1264,25 @@ def _strip_det(s: str) -> str:
     if len(parts) > 1 and parts[0].lower() in DETERMINERS:
         parts = parts[1:]
     return " ".join(parts)
+
+
+COUNT_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens"}
+)
+
+
+def _uncounted(s: str) -> str:
+    """``Three EU diplomats`` are the EU diplomats: how many spoke is the mention's detail,
+    not the source's name; ``the two sides`` keep their number, it is all that names them."""
+    whole = _strip_det(s)
+    parts = whole.split()
+    while len(parts) > 1 and (
+        parts[0].lower() in COUNT_WORDS
+        or parts[0].lower() in QUANTIFIERS
+        or parts[0].replace(",", "").isdigit()
+    ):
+        parts = parts[1:]
+    return " ".join(parts) if len(parts) > 1 else whole
 
 
 def _name_words(words: Sequence[str]) -> list[str]:

@@ -1442,14 +1442,30 @@ def test_unnamed_sources_and_the_members_of_them() -> None:
         "people out wins,” he said."
     )
     ex = extract(text)
+    # how many spoke is the mention's detail, not the group's name
     assert [s.speaker for s in ex.statements] == [
-        "two people familiar with the matter",
-        "two people familiar with the matter",
+        "people familiar with the matter",
+        "people familiar with the matter",
         "longtime City Hall lobbyist",
         "longtime City Hall lobbyist",
     ]
     # "One" of "One of the people" is no name of the group
-    assert {s.name: s.aliases for s in ex.speakers}["two people familiar with the matter"] == ()
+    assert {s.name: s.aliases for s in ex.speakers}["people familiar with the matter"] == (
+        "two people familiar with the matter",
+    )
+
+
+def test_a_counted_group_keeps_its_description_and_the_two_sides_their_number() -> None:
+    text = (
+        "All 19 analysts polled by Reuters last week had expected the cut, and three EU "
+        "diplomats said the summit would fail.\n\n"
+        "The two sides said the talks were useful."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "analysts polled by Reuters",
+        "EU diplomats",
+        "two sides",
+    ]
 
 
 def test_a_document_speaks_for_the_body_named_in_it() -> None:
@@ -1619,8 +1635,9 @@ def test_most_of_the_group_that_just_spoke() -> None:
         "bank would cut again in May."
     )
     ex = extract(text)
-    assert [s.speaker for s in ex.statements] == ["All 19 analysts", "All 19 analysts"]
-    assert [s.aliases for s in ex.speakers] == [()]
+    assert [s.speaker for s in ex.statements] == ["analysts polled by Reuters"] * 2
+    # "most" is no name of the group
+    assert [s.aliases for s in ex.speakers] == [("All 19 analysts",)]
 
 
 def test_an_alias_is_the_mention_up_to_its_first_aside() -> None:
