@@ -563,8 +563,10 @@ class Book:
         if span is None:
             return
         tail = words[span[1] :]
-        # "Indonesia's new ambassador to Tehran, Budi Santoso Wirawan,"
-        if tail and not (tail[0] in ("to", "of", "for", "in") and _capitalized(tail[1:])):
+        # "Indonesia's new ambassador to Tehran, Budi Santoso Wirawan,", "the Speaker of the
+        # National Assembly of Armenia, Hovik Zakaryan,"
+        body = [w for w in tail[1:] if w.lower() not in ("the", "of", "and")]
+        if tail and not (tail[0] in ("to", "of", "for", "in") and _capitalized(body)):
             return
         self._give_title(entry, *_title_and_rest(words, span))
 
@@ -884,6 +886,9 @@ class Book:
             if role == "chief executive" and demonym in lex.countries:
                 # "the Iranian chief executive": state media's name for the president
                 role = "president"
+            if any(c.dep_ == "amod" and c.lower_ == "visiting" for c in head.children):
+                # "The visiting official" is the guest the host received
+                role = "guest"
             # "the two leaders" are not one of them; "a spokesman" is someone new
             indefinite = bool(words) and words[0].lower() in ("a", "an")
             one_known = head.tag_ != "NNS" and not indefinite
@@ -1079,6 +1084,7 @@ class Book:
                 etitle.split()[-1:] in ([role], [synonym])
                 or etitle == role
                 or bool({role, synonym} & e.roles)
+                or _body_and_title(role, etitle)
             )
             if named or (role in lex.generic_roles and etitle):
                 cands.append(e)
@@ -1136,6 +1142,17 @@ def _issued_in(doc: Doc, d: Draft) -> str | None:
         if target is not None and target.lemma_.lower() in ISSUED:
             return target.lemma_.lower()
     return None
+
+
+# words that make a role another office than the title they precede ("deputy prime minister")
+RANKS = frozenset({"deputy", "vice", "assistant", "acting", "former", "associate", "under"})
+
+
+def _body_and_title(role: str, title: str) -> bool:
+    """``the parliament speaker`` is the Speaker: the word before the title names the body,
+    not a rank."""
+    words = role.split()
+    return len(words) == 2 and words[1] == title and words[0] not in RANKS
 
 
 def _placed(head: Token) -> bool:
@@ -1279,6 +1296,7 @@ def _uncounted(s: str) -> str:
     while len(parts) > 1 and (
         parts[0].lower() in COUNT_WORDS
         or parts[0].lower() in QUANTIFIERS
+        or parts[0].lower() in DETERMINERS
         or parts[0].replace(",", "").isdigit()
     ):
         parts = parts[1:]

@@ -1774,3 +1774,17 @@ def test_a_second_statement_inside_the_first_ones_clause(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.cue, s.content) for s in extract(text).statements] == expected
+
+
+def test_the_visiting_official_and_the_parliament_speaker_are_the_guest() -> None:
+    text = (
+        "TEHRAN (IRNA) – President Hossein Nikravesh received the Speaker of the National "
+        "Assembly of Armenia, Hovik Zakaryan, in Tehran on Tuesday.\n\n"
+        "Iran regards the security of its neighbours as its own security, the president said.\n\n"
+        "The visiting official, for his part, said Yerevan regards Tehran as a reliable partner."
+        "\n\nThe Armenian parliament speaker stressed that the routes must respect sovereignty."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == ["Hossein Nikravesh"] + ["Hovik Zakaryan"] * 2
+    guest = next(s for s in ex.speakers if s.name == "Hovik Zakaryan")
+    assert (guest.title, guest.affiliation) == ("Speaker", "Armenia")
