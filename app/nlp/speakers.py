@@ -276,7 +276,7 @@ def _name_goes_on(last: Token, end: int) -> bool:
 
 
 # "a diplomatic source in Baku", "an adviser to several donors": who the unnamed source is
-DESCRIBING_PREPS = frozenset({"in", "at", "to", "with", "from", "close"})
+DESCRIBING_PREPS = frozenset({"in", "at", "to", "with", "from", "close", "for"})
 MAX_DESCRIPTION = 7  # words after the noun
 
 ALIAS_BREAKS = frozenset({",", "(", ":", ";", "—", "–"})
@@ -788,7 +788,7 @@ class Book:
                 ent = "PERSON"
             if ent in ("GPE",):
                 return self._other(_strip_det(mention), "government")
-            if ent in ("ORG",) and not self._known_surname(head):
+            if ent in ("ORG",) and not self._known_surname(head) and not self._titled_name(words):
                 return self._other(_strip_det(mention), "organization")
             owner: str | None = None
             cut = max((k for k, w in enumerate(words) if w in POSSESSIVE), default=-1)
@@ -940,6 +940,16 @@ class Book:
             return self._other(_uncounted(mention), "group")
         return None
 
+    def _titled_name(self, words: Sequence[str]) -> bool:
+        """``District spokesman Eli Navarro`` tagged a body: a title, then a given name or
+        a role word in lower case before a name of two words."""
+        title, name, _aff = split_title(_clean_words(words), self.lex)
+        return (
+            title is not None
+            and len(name) > 1
+            and (title.islower() or self._given_gender(name) is not None)
+        )
+
     def _body_named(self, name: str) -> Entry | None:
         """``Keystone`` after ``Keystone Correctional Health``, even when tagged a person: the
         words that open a body's name and no person's full name."""
@@ -997,7 +1007,15 @@ class Book:
         boss = prep_object(prep)
         if boss is None or not _propn(boss):
             return None
-        name = next((c for c in boss.rights if c.dep_ == "appos" and _propn(c)), None)
+        # "(D-Minn.)" after the boss is the boss's party and state, not the speaker's name
+        name = next(
+            (
+                c
+                for c in boss.rights
+                if c.dep_ == "appos" and _propn(c) and head.doc[c.left_edge.i - 1].text == ","
+            ),
+            None,
+        )
         if name is None or _own_role(name, self.lex) is not None:
             return None
         e = self._resolve_noun(name, _name_text(name))

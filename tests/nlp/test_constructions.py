@@ -1418,7 +1418,10 @@ def test_a_name_with_a_role_of_its_own_does_not_rename_the_source() -> None:
         "twisted.\n"
         "Brennan went further. He said he would not raise taxes."
     )
-    assert [s.speaker for s in extract(text).statements] == ["spokeswoman", "Dale Brennan"]
+    assert [s.speaker for s in extract(text).statements] == [
+        "spokeswoman for the Republican",
+        "Dale Brennan",
+    ]
 
 
 def test_the_subject_after_a_dateline_is_the_head_of_its_phrase() -> None:
@@ -1788,3 +1791,16 @@ def test_the_visiting_official_and_the_parliament_speaker_are_the_guest() -> Non
     assert [s.speaker for s in ex.statements] == ["Hossein Nikravesh"] + ["Hovik Zakaryan"] * 2
     guest = next(s for s in ex.speakers if s.name == "Hovik Zakaryan")
     assert (guest.title, guest.affiliation) == ("Speaker", "Armenia")
+
+
+def test_a_spokesperson_named_by_a_title_or_for_whom_they_speak() -> None:
+    text = (
+        "District spokesman Eli Navarro said Wednesday that the district would offer a Friday "
+        "program.\n\n"
+        "A spokesperson for Senate Minority Leader Gwen Halvorsen (D-Minn.) said she was "
+        "reviewing the ruling."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Eli Navarro",
+        "spokesperson for Senate Minority Leader Gwen Halvorsen",
+    ]
