@@ -910,13 +910,20 @@ class Book:
         if lemma in lex.anonymous or head.lower_ in lex.anonymous:
             return self._unnamed(head, mention)
         if lemma in lex.documents or head.lower_ in lex.documents:
-            issuer = _issuer(head) if lemma in ISSUED else None
-            if issuer is not None:
+            issuer = _issuer(head)
+            if issuer is not None and lemma in ISSUED:
                 # "a statement from the Turkish Foreign Ministry" is the ministry speaking
                 e = self._resolve_noun(issuer, _name_text(issuer))
                 if e is not None:
                     e.roles.add(lemma)
                     return e
+            if issuer is not None:
+                # "A report released last week by the Senate Fiscal Agency" is the Senate
+                # Fiscal Agency report, and "the report" later
+                body = _body_text(issuer)
+                e = self._other(f"{body} {_document_words(head)}", "document")
+                e.affiliation = e.affiliation or body
+                return e
             owner = _name_run(head.doc[name_range(head)[0] : head.i])
             if owner and all(t.ent_type_ != "PERSON" for t in owner):
                 # "A Reuters/Ipsos poll", "the IMF report": the body behind the document
@@ -1138,17 +1145,45 @@ ISSUED = frozenset({"statement", "communique", "communiqué"})
 
 
 def _issuer(head: Token) -> Token | None:
-    """``a statement from the ministry`` / ``by the company``: who issued it, if named."""
-    for c in head.rights:
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
-            target = (
-                prep_object(c)
-                if c.dep_ == "prep"
-                else next((g for g in c.children if g.dep_ == "pobj"), None)
-            )
-            if target is not None and (_propn(target) or target.ent_type_ in ("ORG", "GPE")):
-                return target
+    """``a statement from the ministry``, ``a report released last week by the Senate Fiscal
+    Agency``, ``records kept by the state Department of Corrections``: who issued it, if the
+    mention names it."""
+    links = [c for c in head.rights if c.dep_ in ("prep", "agent")]
+    for acl in (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
+        links += [c for c in acl.children if c.dep_ == "agent"]
+    for c in links:
+        if c.lower_ not in ("from", "by"):
+            continue
+        target = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if target is not None and target.ent_type_ != "PERSON" and _propn(target):
+            return target
+        if target is not None and target.ent_type_ in ("ORG", "GPE"):
+            return target
     return None
+
+
+def _body_text(t: Token) -> str:
+    """``the nonpartisan Senate Fiscal Agency`` is the Senate Fiscal Agency."""
+    name = _name_text(t)
+    lo = name_range(t)[0]
+    doc = t.doc
+    skip = 0
+    while lo + skip < t.i and (
+        doc[lo + skip].dep_ in ("det", "amod", "poss", "case", "nummod")
+        or doc[lo + skip].ent_type_ == "DATE"
+    ):
+        skip += 1
+    return name[doc[lo + skip].idx - doc[lo].idx :] if skip else _strip_det(name)
+
+
+def _document_words(head: Token) -> str:
+    """``A five-year forecast``, ``a new suicide analysis``: the words that say what kind of
+    document it is (``five-year``, ``suicide``), not which one (``new``, ``2014``)."""
+    lo = min((c.left_edge.i for c in head.lefts if c.dep_ == "compound"), default=head.i)
+    words = head.doc[lo : head.i + 1]
+    # "Data from the survey" opening a sentence is the survey's data
+    text = "".join(t.text_with_ws if t.pos_ == "PROPN" else t.lower_ + t.whitespace_ for t in words)
+    return text.strip()
 
 
 def _issued_in(doc: Doc, d: Draft) -> str | None:

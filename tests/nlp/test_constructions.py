@@ -1804,3 +1804,21 @@ def test_a_spokesperson_named_by_a_title_or_for_whom_they_speak() -> None:
         "Eli Navarro",
         "spokesperson for Senate Minority Leader Gwen Halvorsen",
     ]
+
+
+def test_a_document_is_named_for_the_body_that_issued_it() -> None:
+    text = (
+        "A report released last week by the nonpartisan Senate Fiscal Agency said costs would "
+        "rise.\n\n"
+        "The report also found that rates would climb.\n\n"
+        "It was the second death, according to records kept by the state Department of "
+        "Corrections."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == [
+        "Senate Fiscal Agency report",
+        "Senate Fiscal Agency report",
+        "state Department of Corrections records",
+    ]
+    report = next(s for s in ex.speakers if s.name == "Senate Fiscal Agency report")
+    assert (report.kind, report.affiliation) == ("document", "Senate Fiscal Agency")
