@@ -642,9 +642,6 @@ class Book:
         for e in self.entries:
             if e.kind == kind and e.name.lower() == name.lower():
                 return e
-        body = self._body_named(name) if kind == "organization" else None
-        if body is not None:
-            return body
         if kind in ("organization", "document") and " " not in name:
             # "the ministry" after "the Russian Foreign Ministry", "the report" after "an
             # incident report": the one named last
@@ -789,7 +786,8 @@ class Book:
             if ent in ("GPE",):
                 return self._other(_strip_det(mention), "government")
             if ent in ("ORG",) and not self._known_surname(head) and not self._titled_name(words):
-                return self._other(_strip_det(mention), "organization")
+                name = _strip_det(mention)
+                return self._body_named(name, head.i) or self._other(name, "organization")
             owner: str | None = None
             cut = max((k for k, w in enumerate(words) if w in POSSESSIVE), default=-1)
             if cut > 0 and head.lower_ in lex.organizations:
@@ -828,7 +826,7 @@ class Book:
                 return self._by_role(title.split()[-1].lower(), aff, head) if title else None
             if ent == "NORP" and not self._known_surname(head) and len(names) == 1:
                 return self._other(_strip_det(mention), "group")
-            body = self._body_named(names[0]) if len(names) == 1 and not title else None
+            body = self._body_named(names[0], head.i) if len(names) == 1 and not title else None
             if body is not None:
                 return body
             e = self._person(" ".join(names), head.i)
@@ -957,9 +955,10 @@ class Book:
             and (title.islower() or self._given_gender(name) is not None)
         )
 
-    def _body_named(self, name: str) -> Entry | None:
+    def _body_named(self, name: str, before: int | None = None) -> Entry | None:
         """``Keystone`` after ``Keystone Correctional Health``, even when tagged a person: the
-        words that open a body's name and no person's full name."""
+        words that open a body's name and no person's full name. With ``before``, a body the
+        text named before that token counts too, spoken or not."""
         if not name[:1].isupper() or any(
             e.kind == "person" and " " in e.name and e.surname == name.lower() for e in self.entries
         ):
@@ -967,7 +966,21 @@ class Book:
         body = [
             e for e in self.entries if e.kind == "organization" and e.name.startswith(name + " ")
         ]
-        return max(body, key=lambda e: e.last_seen) if body else None
+        if body:
+            return max(body, key=lambda e: e.last_seen)
+        if before is None:
+            return None
+        for ent in self.doc.ents:
+            words = [t for t in ent if t.text not in POSSESSIVE and t.dep_ != "det"]
+            if (
+                ent.label_ == "ORG"
+                and ent.end <= before
+                and len(words) > 1
+                and words[0].text == name
+                and all(t.pos_ == "PROPN" for t in words)
+            ):
+                return self._other(" ".join(_words(words)), "organization")
+        return None
 
     def _named_after_of(self, head: Token) -> Entry | None:
         """``Minister of Economy of Azerbaijan Elchin Rustamzade, who ..., said``: the parse

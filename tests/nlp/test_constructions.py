@@ -1822,3 +1822,12 @@ def test_a_document_is_named_for_the_body_that_issued_it() -> None:
     ]
     report = next(s for s in ex.speakers if s.name == "Senate Fiscal Agency report")
     assert (report.kind, report.affiliation) == ("document", "Senate Fiscal Agency")
+
+
+def test_a_short_name_is_the_body_named_in_full_before() -> None:
+    text = (
+        "Keystone Correctional Health has provided medical care at the jail since 2021.\n\n"
+        "In a statement, Keystone said it was cooperating fully with investigators."
+    )
+    [st] = extract(text).statements
+    assert (st.speaker, st.speaker_mention) == ("Keystone Correctional Health", "Keystone")
