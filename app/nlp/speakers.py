@@ -905,6 +905,11 @@ class Book:
             if head.tag_ == "NNS" or indefinite:
                 return self._unnamed(head, mention, one_person=head.tag_ == "NN")
             return self._other(_strip_det(mention), "person")
+        if head.lower_ == "side" and demonym is not None:
+            # "The Kazakh side" in a readout of two officials is the Kazakh official
+            delegates = [e for e in self.entries if e.kind == "person" and e.affiliation == demonym]
+            if len(delegates) == 1:
+                return delegates[0]
         if lemma in lex.anonymous or head.lower_ in lex.anonymous:
             return self._unnamed(head, mention)
         if lemma in lex.documents or head.lower_ in lex.documents:

@@ -1831,3 +1831,18 @@ def test_a_short_name_is_the_body_named_in_full_before() -> None:
     )
     [st] = extract(text).statements
     assert (st.speaker, st.speaker_mention) == ("Keystone Correctional Health", "Keystone")
+
+
+def test_the_side_of_a_country_is_its_one_official_in_the_talks() -> None:
+    text = (
+        "ANKARA – Turkish Foreign Minister Selim Karaagac met Kazakh Foreign Minister Yerlan "
+        "Abdikarimov on Monday.\n\n"
+        "Karaagac said the talks were useful.\n\n"
+        "The Kazakh side proposed holding a business forum in Almaty.\n\n"
+        "The Iranian side said it would join the forum."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Selim Karaagac",
+        "Yerlan Abdikarimov",
+        "Iranian side",
+    ]
