@@ -65,6 +65,10 @@ def subject_of(verb: Token) -> Token | None:
         # verb, the one nearer to it is its own, unless the first is a dateline (the name
         # after its dash is the subject then) or the nearer one renames an object before it
         first, last = subjects[0], subjects[-1]
+        if first is not last and _describes_name_before(last):
+            # "A report by the Ozark Collaborative, a group affiliated with ..., found":
+            # the description renames the name before it; the first subject is the verb's
+            return _same_line_subject(verb, first)
         renamed = _renamed_object(last)
         if renamed is not None:
             if first is not last:
@@ -81,6 +85,22 @@ def subject_of(verb: Token) -> Token | None:
         or _relative_misread(verb)
         or _unattached_subject(verb)
         or _name_read_as_adverb(verb)
+    )
+
+
+def _describes_name_before(subj: Token) -> bool:
+    """``..., a group affiliated with a regional university,``: an indefinite description set
+    off by commas right after a name."""
+    doc = subj.doc
+    lo, last = subj.left_edge.i, subj.right_edge.i
+    closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+    return (
+        lo >= 2
+        and doc[lo - 1].text == ","
+        and closed
+        and doc[lo - 2].pos_ == "PROPN"
+        and subj.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
     )
 
 

@@ -313,7 +313,7 @@ def _propn(t: Token) -> bool:
 
 
 # an appositive's role comes before these ("a spokeswoman for the party", "who ...")
-ROLE_STOPS = frozenset({"of", "for", "at", "in", "with", "who", "which", "that", "and"})
+ROLE_STOPS = frozenset({"of", "for", "at", "in", "with", "who", "whose", "which", "that", "and"})
 
 AFFILIATION_LINKS = frozenset({"of", "the", "and", "for", "&"})
 NAME_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "la", "le", "bin", "ibn"})
@@ -606,7 +606,6 @@ class Book:
                 if len(parts) > len(eparts):
                     e.add_alias(e.name)
                     e.name = name
-                    e.gender = e.gender or self._given_gender(parts)
                 return e
         if len(parts) == 1:
             # "Yang" after "Yang Jiechi" (family name first), "Hillary" after "Hillary
@@ -621,17 +620,19 @@ class Book:
             ]
             if len(firsts) == 1:
                 return firsts[0]
-        e = Entry(name, "person", last_seen=pos, gender=self._given_gender(parts))
+        e = Entry(name, "person", last_seen=pos)
         self.entries.append(e)
         return e
 
     def _gender(self, e: Entry) -> str | None:
         """What a pronoun may tell of a person: an honorific or pronoun seen, else a gendered
-        title or role (``Councilwoman``, ``the spokesman``)."""
+        title or role (``Councilwoman``, ``the spokesman``), else the given name (a title
+        tells more than a name: ``Councilwoman Patrice Oduya``)."""
         if e.gender is not None:
             return e.gender
         words = [*(e.title or "").lower().split()[-1:], *e.roles]
-        return next((self.lex.role_genders[w] for w in words if w in self.lex.role_genders), None)
+        role = next((self.lex.role_genders[w] for w in words if w in self.lex.role_genders), None)
+        return role or (self._given_gender(e.name.split()) if e.kind == "person" else None)
 
     def _given_gender(self, parts: Sequence[str]) -> str | None:
         return self.lex.given_names.get(parts[0].lower()) if len(parts) > 1 else None

@@ -1846,3 +1846,30 @@ def test_the_side_of_a_country_is_its_one_official_in_the_talks() -> None:
         "Yerlan Abdikarimov",
         "Iranian side",
     ]
+
+
+def test_a_description_of_the_name_before_it_is_not_the_subject() -> None:
+    text = (
+        "A report published last year by the Ozark Education Research Collaborative, a group "
+        "affiliated with a regional university, found that students scored lower in math."
+    )
+    [st] = extract(text).statements
+    assert st.speaker == "Ozark Education Research Collaborative report"
+
+
+def test_a_gendered_title_tells_more_than_a_given_name() -> None:
+    text = (
+        "His mother, Denise Whitfield, said he had bought the gun legally.\n\n"
+        "City Councilwoman Patrice Oduya said she would ask for a review. "
+        '"The people I represent have lost trust," she said.'
+    )
+    assert [s.speaker for s in extract(text).statements][-1] == "Patrice Oduya"
+
+
+def test_a_relative_clause_after_a_name_gives_no_role() -> None:
+    text = (
+        "Monique Vance, a lawyer for the family, said the account left out too much.\n\n"
+        "Darlene Fisk, whose son spent four months in the jail, said she was not surprised.\n\n"
+        '"My son used to call me," she said.'
+    )
+    assert [s.speaker for s in extract(text).statements][-1] == "Darlene Fisk"
