@@ -1403,8 +1403,9 @@ def _entity_name(head: Token, lex: Lexicon) -> list[str]:
 def _name_text(t: Token) -> str:
     lo, hi = name_range(t)
     doc = t.doc
-    if t.ent_type_ == "ORG" and hi < len(doc) and doc[hi].lower_ == "of":
-        # "the State Bureau of Investigation": the name runs on to the entity's end
+    if t.ent_type_ == "ORG" and hi < len(doc) and doc[hi].lower_ in ("of", "for"):
+        # "the State Bureau of Investigation", "the Brockway Center for Energy Policy": the
+        # name runs on to the entity's end
         while hi < len(doc) and doc[hi].ent_iob_ == "I":
             hi += 1
     return doc[lo:hi].text

@@ -1873,3 +1873,8 @@ def test_a_relative_clause_after_a_name_gives_no_role() -> None:
         '"My son used to call me," she said.'
     )
     assert [s.speaker for s in extract(text).statements][-1] == "Darlene Fisk"
+
+
+def test_a_body_named_through_for() -> None:
+    text = "Citizens for Tax Justice said the plan would cost $2 trillion."
+    assert [s.speaker for s in extract(text).statements] == ["Citizens for Tax Justice"]
