@@ -262,6 +262,13 @@ def test_readout_topic_sets(text: str, expected: set[str], tax: Taxonomy) -> Non
         ("The agency would face a $900 million deficit next year.", {"economy"}),
         ("The governor's veto leaves the bill in limbo.", {"governance"}),
         ("A shutdown would hurt air traffic controllers.", {"governance", "transport"}),
+        ("The utilities invested $4 billion in burying power lines.", {"energy", "economy"}),
+        ("The campus would draw water from the Hadley aquifer.", {"water"}),
+        ("The closure leaves no emergency room or maternity ward.", {"health"}),
+        ("Prosecutors will not offer her a plea agreement before the jury trial.", {"justice"}),
+        ("She raised $6.8 million from donors for her campaign.", {"elections"}),
+        ("The war was a campaign against the rebels.", {"conflict"}),
+        ("Class sizes will grow as enrollment falls.", {"education"}),
     ],
 )
 def test_local_and_state_news_topic_sets(text: str, expected: set[str], tax: Taxonomy) -> None:
