@@ -597,7 +597,7 @@ def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (
         doc[end - 1].is_space
-        or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
+        or (doc[end - 1].is_punct and not doc[end - 1].is_quote and doc[end - 1].text != "%")
         or doc[end - 1].dep_ == "cc"
     ):
         end -= 1

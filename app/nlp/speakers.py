@@ -330,11 +330,13 @@ def _role_inside(words: Sequence[str], lex: Lexicon) -> int | None:
         if not role:
             continue
         before = words[:k]
-        if (
-            before[0][:1].isupper()
-            and all(x[:1].isupper() or x in AFFILIATION_LINKS for x in before)
-            and any(x[:1].isupper() for x in words[k + 1 :])
-        ):
+        # "Texas Senator", "Kyrgyz government spokeswoman": a place or a body, capitalised
+        # or not, before the role
+        capitalised = before[0][:1].isupper() and all(
+            x[:1].isupper() or x in AFFILIATION_LINKS for x in before
+        )
+        body = all(x.isalpha() and x.islower() for x in before) and low in lex.titles
+        if (capitalised or body) and any(x[:1].isupper() for x in words[k + 1 :]):
             return k
         return None
     return None
@@ -930,11 +932,11 @@ class Book:
                 return e
             owner = _name_run(head.doc[name_range(head)[0] : head.i])
             if owner and all(t.ent_type_ != "PERSON" for t in owner):
-                # "A Reuters/Ipsos poll", "the IMF report": the body behind the document
-                e = self._other(
-                    " ".join(_words(head.doc[owner[0].i : owner[-1].i + 1])), "organization"
-                )
-                e.roles.add(head.lower_)
+                # "A Reuters/Ipsos poll", "the IMF report": the body's document
+                body = " ".join(_words(head.doc[owner[0].i : owner[-1].i + 1]))
+                kind = _document_words(head, owner[-1].i + 1)
+                e = self._other(f"{body} {kind}", "document")
+                e.affiliation = e.affiliation or body
                 return e
             return self._other(_strip_det(mention), "document")
         if lemma in lex.governments:
@@ -983,7 +985,7 @@ class Book:
                 and ent.end <= before
                 and len(words) > 1
                 and words[0].text == name
-                and all(t.pos_ == "PROPN" for t in words)
+                and all(t.pos_ == "PROPN" or t.text == "&" for t in words)
             ):
                 return self._other(" ".join(_words(words)), "organization")
         return None
@@ -1195,10 +1197,12 @@ def _body_text(t: Token) -> str:
     return name[doc[lo + skip].idx - doc[lo].idx :] if skip else _strip_det(name)
 
 
-def _document_words(head: Token) -> str:
+def _document_words(head: Token, start: int = 0) -> str:
     """``A five-year forecast``, ``a new suicide analysis``: the words that say what kind of
-    document it is (``five-year``, ``suicide``), not which one (``new``, ``2014``)."""
+    document it is (``five-year``, ``suicide``), not which one (``new``, ``2014``), from
+    ``start`` on."""
     lo = min((c.left_edge.i for c in head.lefts if c.dep_ == "compound"), default=head.i)
+    lo = max(lo, start)
     words = head.doc[lo : head.i + 1]
     # "Data from the survey" opening a sentence is the survey's data
     text = "".join(t.text_with_ws if t.pos_ == "PROPN" else t.lower_ + t.whitespace_ for t in words)

@@ -223,7 +223,7 @@ CASES += [
         [
             (
                 "most voters rated the economy as poor",
-                "Gallup",
+                "Gallup survey",
                 "indirect",
                 "In",
             )
@@ -1471,7 +1471,7 @@ def test_a_counted_group_keeps_its_description_and_the_two_sides_their_number() 
     ]
 
 
-def test_a_document_speaks_for_the_body_named_in_it() -> None:
+def test_a_document_is_named_for_the_body_behind_it() -> None:
     text = (
         "A Reuters/Ipsos poll found the two candidates tied.\n\n"
         "The same poll showed most voters wanted lower taxes.\n\n"
@@ -1481,17 +1481,17 @@ def test_a_document_speaks_for_the_body_named_in_it() -> None:
     )
     ex = extract(text)
     assert [s.speaker for s in ex.statements] == [
-        "Reuters/Ipsos",
-        "Reuters/Ipsos",
+        "Reuters/Ipsos poll",
+        "Reuters/Ipsos poll",
         "European Commission",
         "incident report",
         "incident report",
     ]
-    kinds = {s.name: s.kind for s in ex.speakers}
+    kinds = {s.name: (s.kind, s.affiliation) for s in ex.speakers}
     assert kinds == {
-        "Reuters/Ipsos": "organization",
-        "European Commission": "organization",
-        "incident report": "document",
+        "Reuters/Ipsos poll": ("document", "Reuters/Ipsos"),
+        "European Commission": ("organization", None),
+        "incident report": ("document", None),
     }
 
 
@@ -1878,3 +1878,20 @@ def test_a_relative_clause_after_a_name_gives_no_role() -> None:
 def test_a_body_named_through_for() -> None:
     text = "Citizens for Tax Justice said the plan would cost $2 trillion."
     assert [s.speaker for s in extract(text).statements] == ["Citizens for Tax Justice"]
+
+
+def test_names_of_people_and_bodies_around_titles_and_ampersands() -> None:
+    text = (
+        "Kyrgyz government spokeswoman Aizada Bekova said the guards had acted in self-defense."
+        " She said the talks would go on.\n\n"
+        "Crews from Lakeview Power & Light worked through the night.\n\n"
+        "Lakeview said it would review the outage.\n\n"
+        "A Lakeshore Research Group poll found Voss at 46%."
+    )
+    ex = extract(text)
+    assert [(s.speaker, s.content) for s in ex.statements] == [
+        ("Aizada Bekova", "the guards had acted in self-defense"),
+        ("Aizada Bekova", "the talks would go on"),
+        ("Lakeview Power & Light", "it would review the outage"),
+        ("Lakeshore Research Group poll", "Voss at 46%"),
+    ]
