@@ -405,9 +405,14 @@ def _content_owner(verb: Token, head: Token, lex: Lexicon) -> Token | None:
     that B``: the parser hangs the second cue on the first cue's clause, but a speech verb
     continues the cue's source, not the clause's subject."""
     cue = head.head
+    noun_clause = head.dep_ == "acl" and cue.dep_ == "dobj"
+    if noun_clause:
+        # "expressed hope that the two sides would ..., saying B": the clause hangs on the
+        # cue phrase's noun
+        cue = cue.head
     if (
         _goes_on_speaking(verb, head, lex)
-        and head.dep_ == "ccomp"
+        and (head.dep_ == "ccomp" or noun_clause)
         and (head.lemma_.lower() not in lex.all_cue_verbs or _after_comma_and(verb))
         and cue != head
         and cue.lemma_.lower() in lex.all_cue_verbs

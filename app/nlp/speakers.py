@@ -447,7 +447,7 @@ class Book:
                 # "businessman Dale Brennan", "defense attorney Ann Wu"
                 self._add_role(entry, [doc[ent.start - 1].text])
             self._other_spelling(entry, doc[end - 1].idx + len(doc[end - 1]))
-            if _received(doc[end - 1]):
+            if _received(doc[end - 1]) or _visiting(doc, ent.start):
                 entry.roles.add("guest")
         for entry in self.entries:
             if entry.kind == "person" and entry.title is None:
@@ -1229,6 +1229,15 @@ def _body_and_title(role: str, title: str) -> bool:
     not a rank."""
     words = role.split()
     return len(words) == 2 and words[1] == title and words[0] not in RANKS
+
+
+def _visiting(doc: Doc, start: int) -> bool:
+    """``met with visiting Chinese Foreign Minister Tang Weiming``: a guest by the words
+    before the name."""
+    i = start - 1
+    while i >= 0 and i >= start - MAX_TITLE_WORDS - 2 and doc[i].text[:1].isupper():
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "visiting"
 
 
 def _placed(head: Token) -> bool:

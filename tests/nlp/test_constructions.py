@@ -1895,3 +1895,18 @@ def test_names_of_people_and_bodies_around_titles_and_ampersands() -> None:
         ("Lakeview Power & Light", "it would review the outage"),
         ("Lakeshore Research Group poll", "Voss at 46%"),
     ]
+
+
+def test_the_visiting_minister_and_what_he_goes_on_saying() -> None:
+    text = (
+        "TASHKENT (Xinhua) -- Uzbek President Sardor Nematov met with visiting Chinese Foreign "
+        "Minister Tang Weiming in Tashkent on Tuesday.\n\n"
+        "Nematov said relations were at a high level.\n\n"
+        "The visiting minister expressed hope that the two sides would strengthen coordination, "
+        "saying that a stable Central Asia serves the common interests of all."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Sardor Nematov",
+        "Tang Weiming",
+        "Tang Weiming",
+    ]
