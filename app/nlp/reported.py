@@ -377,6 +377,8 @@ def _reports_that(verb: Token) -> bool:
 def _goes_on_speaking(verb: Token, head: Token, lex: Lexicon) -> bool:
     """``..., adding that B``, ``... and highlighted B``, ``noted that trade grew and placed
     emphasis on B``: a verb hung on a cue's clause that is the source's next statement."""
+    if verb.dep_ == "conj" and _shares_perfect(verb, head):
+        return False
     return (
         verb.lemma_.lower() in lex.continuation_verbs
         or _reports_that(verb)
@@ -451,6 +453,19 @@ def _tense_of_cue(verb: Token, head: Token) -> bool:
         and verb.tag_ != head.tag_
         and verb.tag_ == head.head.tag_
         and subject_of(verb) is None
+    )
+
+
+def _shares_perfect(verb: Token, head: Token) -> bool:
+    """``she had spoken with them and asked them to ...``: ``asked`` is a participle sharing
+    the clause's ``had``, whatever tense the tagger gave it."""
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+        # "noted that trade had reached A, and called for B": trade calls for nothing
+        and _could_speak(subject_of(head))
+        and not _after_comma_and(verb)
     )
 
 
@@ -1602,7 +1617,8 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
         subj = inherited_subject(t, lex)
         inherited = subj is not None
     if subj is None:
-        subj = participle_owner(t, lex) or gerund_subject(t)
+        # "prompting a senior U.N. official to urge both governments ...": the official urges
+        subj = _object_controller(t) or participle_owner(t, lex) or gerund_subject(t)
     if subj is None:
         return _asked_draft(t, stop)
     if subj.dep_ == "expl":

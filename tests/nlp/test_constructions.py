@@ -1910,3 +1910,34 @@ def test_the_visiting_minister_and_what_he_goes_on_saying() -> None:
         "Tang Weiming",
         "Tang Weiming",
     ]
+
+
+def test_the_object_of_prompting_does_what_the_infinitive_says() -> None:
+    text = (
+        "A firefight between Kyrgyz and Tajik border guards killed three people on Tuesday, "
+        "prompting a senior U.N. official to urge both governments to return to talks."
+    )
+    [st] = extract(text).statements
+    assert (st.speaker_mention, st.cue, st.content) == (
+        "a senior U.N. official",
+        "urge",
+        "both governments to return to talks",
+    )
+
+
+def test_a_verb_sharing_the_clauses_had_stays_in_the_content() -> None:
+    text = (
+        "Ingrid Solheim said she had spoken by phone with both foreign ministers and asked them "
+        "to convene their border commissions within days.\n\n"
+        "The president noted that trade had reached $740 million last year, and called for the "
+        "swift completion of the corridor."
+    )
+    assert [(s.cue, s.content) for s in extract(text).statements] == [
+        (
+            "said",
+            "she had spoken by phone with both foreign ministers and asked them to convene their "
+            "border commissions within days",
+        ),
+        ("noted that", "trade had reached $740 million last year"),
+        ("called for", "the swift completion of the corridor"),
+    ]
