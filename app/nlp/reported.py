@@ -377,7 +377,7 @@ def _reports_that(verb: Token) -> bool:
 def _goes_on_speaking(verb: Token, head: Token, lex: Lexicon) -> bool:
     """``..., adding that B``, ``... and highlighted B``, ``noted that trade grew and placed
     emphasis on B``: a verb hung on a cue's clause that is the source's next statement."""
-    if verb.dep_ == "conj" and _shares_perfect(verb, head):
+    if verb.dep_ == "conj" and _shares_perfect(verb, head) and not _reports_that(verb):
         return False
     return (
         verb.lemma_.lower() in lex.continuation_verbs

@@ -848,6 +848,12 @@ class Book:
             # "A spokeswoman for the Republican, businessman Dale Brennan,": the name has a
             # role of its own; it renames the Republican, not the spokeswoman
             name = None
+        if name is not None and head.pos_ == "NOUN" and head.lemma_.lower() in BUSINESSES:
+            # "The developer, Denver-based Larkspur Residential,": a business, however tagged
+            lo = name.i
+            while lo > 0 and (head.doc[lo - 1].pos_ == "PROPN" or head.doc[lo - 1].text == "&"):
+                lo -= 1
+            return self._other(" ".join(_words(head.doc[lo : name.i + 1])), "organization")
         if name is not None and head.pos_ == "NOUN":
             # "the mayor, Joe Park,": the appositive names the person the role describes
             e = self._resolve_noun(name, _name_text(name))
@@ -941,6 +947,10 @@ class Book:
             return self._other(_strip_det(mention), "document")
         if lemma in lex.governments:
             return self._other(_strip_det(mention), "government")
+        if lemma in BUSINESSES and _definite(head) and head.tag_ == "NN":
+            business = self._last_business(head.i)
+            if business is not None:
+                return business
         if lemma in lex.organizations:
             return self._other(_strip_det(mention), "organization")
         if head.tag_ == "NN" and _definite(head) and self._unnamed_as(lemma) is not None:
@@ -952,6 +962,30 @@ class Book:
         if head.pos_ in ("NOUN", "NUM", "ADJ", "DET") or lemma in lex.groups:
             return self._other(_uncounted(mention), "group")
         return None
+
+    def _last_business(self, before: int) -> Entry | None:
+        """``The company said``: the business the article named last (a source already, or
+        a name tagged as a body), by a name that is not a public body's."""
+        spoken = [
+            e
+            for e in self.entries
+            if e.kind == "organization"
+            and e.last_seen < before
+            and not PUBLIC_BODIES.intersection(e.name.lower().split())
+        ]
+        last = max(spoken, key=lambda e: e.last_seen, default=None)
+        for ent in reversed(self.doc.ents):
+            if ent.end > before or ent.label_ != "ORG":
+                continue
+            if last is not None and ent.start <= last.last_seen:
+                break
+            words = [t for t in ent if t.text not in POSSESSIVE and t.dep_ != "det"]
+            if len(words) < 2 or not all(t.pos_ == "PROPN" or t.text == "&" for t in words):
+                continue
+            if any(t.lower_ in PUBLIC_BODIES for t in words):
+                continue
+            return self._other(" ".join(_words(words)), "organization")
+        return last
 
     def _titled_name(self, words: Sequence[str]) -> bool:
         """``District spokesman Eli Navarro`` tagged a body: a title, then a given name or
@@ -1229,6 +1263,19 @@ def _body_and_title(role: str, title: str) -> bool:
     not a rank."""
     words = role.split()
     return len(words) == 2 and words[1] == title and words[0] not in RANKS
+
+
+# "the company" is a business; these words make a name a public body's or a newsroom's
+BUSINESSES = frozenset({"company", "firm", "utility", "developer", "contractor", "manufacturer"})
+PUBLIC_BODIES = frozenset(
+    {
+        "department", "ministry", "council", "commission", "agency", "office", "court",
+        "police", "university", "college", "school", "city", "county", "state", "senate",
+        "house", "congress", "committee", "board", "authority", "bureau", "government",
+        "party", "administration", "district", "news", "press", "times", "post", "journal",
+        "association", "union", "institute", "center", "centre", "foundation", "coalition",
+    }
+)  # fmt: skip
 
 
 def _visiting(doc: Doc, start: int) -> bool:

@@ -1941,3 +1941,18 @@ def test_a_verb_sharing_the_clauses_had_stays_in_the_content() -> None:
         ("noted that", "trade had reached $740 million last year"),
         ("called for", "the swift completion of the corridor"),
     ]
+
+
+def test_the_company_is_the_business_named_last() -> None:
+    text = (
+        "The City Council voted to delay the franchise with Lakeview Power & Light after the "
+        "storm.\n\n"
+        "The company said crews had restored power to 98% of customers.\n\n"
+        "The developer, Denver-based Larkspur Residential, said the fee was fair. The company "
+        "said construction could begin next spring."
+    )
+    assert [s.speaker for s in extract(text).statements][1:] == [
+        "Lakeview Power & Light",
+        "Larkspur Residential",
+        "Larkspur Residential",
+    ]
