@@ -1245,6 +1245,17 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
     stop.update(t.i for t in cue_tokens if _second_source(t))
     stop.update(t.head.head.i for t in cue_tokens if t.dep_ == "acl" and _with_share(t))
     stop.update(t.i for t in cue_tokens if _closing_relative(t, lex))
+    # "X has told officials A, according to two people familiar ...": the people are the
+    # source and X's telling is their content, not the other way round
+    stop.update(
+        t.i
+        for t in doc
+        if not in_quote[t.i]
+        and t.lower_ in lex.according
+        and t.dep_ == "prep"
+        and t.i > t.sent.start
+        and doc[t.i - 1].text == ","
+    )
     # "..., he said, referring to X": the reference is its own statement, not the said content
     referring = [t for t in doc if not in_quote[t.i] and _is_referring(t)]
     stop.update(t.i for t in referring)

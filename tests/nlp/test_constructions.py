@@ -1956,3 +1956,19 @@ def test_the_company_is_the_business_named_last() -> None:
         "Larkspur Residential",
         "Larkspur Residential",
     ]
+
+
+def test_according_to_after_a_reported_clause_is_the_source_of_it() -> None:
+    text = (
+        "Corvane has told state officials it could shift the project to Ohio if Michigan "
+        "reduces the incentives, according to two people familiar with the matter."
+    )
+    [st] = extract(text).statements
+    assert (st.speaker, st.cue) == ("people familiar with the matter", "according to")
+    assert st.content.startswith("Corvane has told") and st.content.endswith("incentives")
+
+
+def test_a_readout_is_a_document_of_the_ministry_that_released_it() -> None:
+    text = "The two ministers agreed to meet again, according to a readout released by the Kazakh Foreign Ministry."
+    [st] = extract(text).statements
+    assert st.speaker == "Kazakh Foreign Ministry readout"
