@@ -1969,6 +1969,9 @@ def test_according_to_after_a_reported_clause_is_the_source_of_it() -> None:
 
 
 def test_a_readout_is_a_document_of_the_ministry_that_released_it() -> None:
-    text = "The two ministers agreed to meet again, according to a readout released by the Kazakh Foreign Ministry."
+    text = (
+        "The two ministers agreed to meet again, according to a readout released by the Kazakh "
+        "Foreign Ministry."
+    )
     [st] = extract(text).statements
     assert st.speaker == "Kazakh Foreign Ministry readout"
