@@ -8,6 +8,7 @@ speaker, quote-only text to the current speaker.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -963,6 +964,29 @@ class Book:
             return self._other(_uncounted(mention), "group")
         return None
 
+    @functools.cached_property
+    def _bodies(self) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every body named in full (``Lakeview Power & Light``): an
+        entity tagged as one, of two or more proper nouns, in text order."""
+        out = []
+        for ent in self.doc.ents:
+            words = [t for t in ent if t.text not in POSSESSIVE and t.dep_ != "det"]
+            if (
+                ent.label_ == "ORG"
+                and len(words) > 1
+                and all(t.pos_ == "PROPN" or t.text == "&" for t in words)
+            ):
+                out.append((ent.start, ent.end, " ".join(_words(words))))
+        return out
+
+    @functools.cached_property
+    def _businesses(self) -> list[tuple[int, int, str]]:
+        return [b for b in self._bodies if not PUBLIC_BODIES.intersection(b[2].lower().split())]
+
+    @functools.cached_property
+    def _business_ends(self) -> list[int]:
+        return [b[1] for b in self._businesses]
+
     def _last_business(self, before: int) -> Entry | None:
         """``The company said``: the business the article named last (a source already, or
         a name tagged as a body), by a name that is not a public body's."""
@@ -974,17 +998,9 @@ class Book:
             and not PUBLIC_BODIES.intersection(e.name.lower().split())
         ]
         last = max(spoken, key=lambda e: e.last_seen, default=None)
-        for ent in reversed(self.doc.ents):
-            if ent.end > before or ent.label_ != "ORG":
-                continue
-            if last is not None and ent.start <= last.last_seen:
-                break
-            words = [t for t in ent if t.text not in POSSESSIVE and t.dep_ != "det"]
-            if len(words) < 2 or not all(t.pos_ == "PROPN" or t.text == "&" for t in words):
-                continue
-            if any(t.lower_ in PUBLIC_BODIES for t in words):
-                continue
-            return self._other(" ".join(_words(words)), "organization")
+        k = bisect.bisect_right(self._business_ends, before) - 1
+        if k >= 0 and (last is None or self._businesses[k][0] > last.last_seen):
+            return self._other(self._businesses[k][2], "organization")
         return last
 
     def _titled_name(self, words: Sequence[str]) -> bool:
@@ -1012,17 +1028,15 @@ class Book:
             return max(body, key=lambda e: e.last_seen)
         if before is None:
             return None
-        for ent in self.doc.ents:
-            words = [t for t in ent if t.text not in POSSESSIVE and t.dep_ != "det"]
-            if (
-                ent.label_ == "ORG"
-                and ent.end <= before
-                and len(words) > 1
-                and words[0].text == name
-                and all(t.pos_ == "PROPN" or t.text == "&" for t in words)
-            ):
-                return self._other(" ".join(_words(words)), "organization")
-        return None
+        full = next((b for b in self._bodies_by_first.get(name, ()) if b[1] <= before), None)
+        return self._other(full[2], "organization") if full is not None else None
+
+    @functools.cached_property
+    def _bodies_by_first(self) -> dict[str, list[tuple[int, int, str]]]:
+        out: dict[str, list[tuple[int, int, str]]] = {}
+        for b in self._bodies:
+            out.setdefault(b[2].split()[0], []).append(b)
+        return out
 
     def _named_after_of(self, head: Token) -> Entry | None:
         """``Minister of Economy of Azerbaijan Elchin Rustamzade, who ..., said``: the parse
