@@ -242,6 +242,10 @@ def split_title(words: Sequence[str], lex: Lexicon) -> tuple[str | None, list[st
         if not matched:
             break
         i += matched
+        place = _of_country(words, i, lex) if title else None
+        if place is not None:
+            # "Deputy Prime Minister of Azerbaijan Rovshan Aliguliyev"
+            affiliation, i = place
     rest = list(words[i:])
     k = _role_inside(rest, lex)
     if k is not None:
@@ -251,6 +255,19 @@ def split_title(words: Sequence[str], lex: Lexicon) -> tuple[str | None, list[st
         role = inner or (" ".join(title) if title else None)
         return role, names, affiliation or inner_aff or " ".join(rest[:k])
     return (" ".join(title) if title else None), rest, affiliation
+
+
+def _of_country(words: Sequence[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """``of Azerbaijan``, ``of the Republic of Azerbaijan`` after a title: the country and
+    the index after it, when a name follows."""
+    if i >= len(words) or words[i].lower() != "of":
+        return None
+    for j in range(i + 1, min(len(words) - 1, i + 6)):
+        if words[j] in lex.countries:
+            return words[j], j + 1
+        if not (words[j][:1].isupper() or words[j].lower() in ("the", "of")):
+            return None
+    return None
 
 
 SPELLED = re.compile(
@@ -453,6 +470,19 @@ class Book:
         for entry in self.entries:
             if entry.kind == "person" and entry.title is None:
                 self._title_elsewhere(entry)
+        self._guests_received()
+
+    def _guests_received(self) -> None:
+        """``received a delegation led by Prime Minister of Georgia Zurab Lomtadze``, the
+        name untagged there: whoever the article names in what a host received is a guest."""
+        for verb in self.doc:
+            if verb.lemma_.lower() not in HOST_VERBS or verb.pos_ != "VERB":
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                words = {t.lower_ for t in obj.subtree if t.pos_ == "PROPN"}
+                for e in self.entries:
+                    if e.kind == "person" and len(e.name.split()) > 1 and e.surname in words:
+                        e.roles.add("guest")
 
     def _other_spelling(self, entry: Entry, at: int) -> None:
         """``Volodymyr Zelenskyy (also spelled Zelensky)``: the other spelling is the same
@@ -891,6 +921,10 @@ class Book:
                 # "The head of state" is the President
                 pair = f"{lemma} of {target.lower_}"
             role = pair if pair in lex.title_abbreviations or pair in lex.titles else lemma
+            triple = " ".join(w.lower() for w in words[-3:-1]) + f" {lemma}"
+            if len(words) > 2 and triple in lex.titles:
+                # "The deputy prime minister" is not the Prime Minister
+                role = triple
             if role == "chief executive" and demonym in lex.countries:
                 # "the Iranian chief executive": state media's name for the president
                 role = "president"
@@ -1004,14 +1038,10 @@ class Book:
         return last
 
     def _titled_name(self, words: Sequence[str]) -> bool:
-        """``District spokesman Eli Navarro`` tagged a body: a title, then a given name or
-        a role word in lower case before a name of two words."""
+        """``District spokesman Eli Navarro``, ``Deputy Prime Minister of Azerbaijan Rovshan
+        Aliguliyev`` tagged a body: a title, then a name of two or more capitalised words."""
         title, name, _aff = split_title(_clean_words(words), self.lex)
-        return (
-            title is not None
-            and len(name) > 1
-            and (title.islower() or self._given_gender(name) is not None)
-        )
+        return title is not None and len(name) > 1 and _capitalized(name)
 
     def _body_named(self, name: str, before: int | None = None) -> Entry | None:
         """``Keystone`` after ``Keystone Correctional Health``, even when tagged a person: the

@@ -1975,3 +1975,32 @@ def test_a_readout_is_a_document_of_the_ministry_that_released_it() -> None:
     )
     [st] = extract(text).statements
     assert st.speaker == "Kazakh Foreign Ministry readout"
+
+
+def test_a_readout_with_a_prime_minister_and_a_deputy_prime_minister() -> None:
+    text = (
+        "Baku, March 4, AZERTAC\n\n"
+        "President of the Republic of Azerbaijan Elshad Karimli has received a delegation led by "
+        "Prime Minister of Georgia Zurab Lomtadze.\n\n"
+        "Zurab Lomtadze expressed gratitude for the warm hospitality.\n\n"
+        "The guest noted that trade turnover had exceeded $1 billion.\n\n"
+        "Deputy Prime Minister of Azerbaijan Rovshan Aliguliyev told journalists that the next "
+        "session would be held in Ganja. The deputy prime minister said that a working group "
+        "would be launched."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements][-3:] == [
+        "Zurab Lomtadze",
+        "Rovshan Aliguliyev",
+        "Rovshan Aliguliyev",
+    ]
+    deputy = next(s for s in ex.speakers if s.name == "Rovshan Aliguliyev")
+    assert (deputy.title, deputy.affiliation) == ("Deputy Prime Minister", "Azerbaijan")
+
+
+def test_an_agency_head_tagged_as_a_body_is_a_person() -> None:
+    text = "FEMA Administrator Curtis Lyndall said the damage did not meet the threshold."
+    ex = extract(text)
+    assert [(s.name, s.title, s.affiliation) for s in ex.speakers] == [
+        ("Curtis Lyndall", "Administrator", "FEMA")
+    ]
