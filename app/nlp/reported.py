@@ -1168,9 +1168,11 @@ def in_source(t: Token, lex: Lexicon) -> tuple[Token, int, int, int, int] | None
     if src is None or src.lemma_.lower() not in lex.in_sources or src.tag_ == "NNP":
         return None
     if src.lemma_.lower() in ("word", "view", "opinion") and not any(
-        c.dep_ == "poss" for c in src.children
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of" and src.lower_ == "words")
+        for c in src.children
     ):
-        # "in other words", "in view of": only someone's words or view
+        # "in other words", "in view of": only someone's words ("in his words", "in the
+        # words of the minister") or view
         return None
     if not any(
         c.dep_ in ("compound", "amod", "poss", "nmod", "acl", "nummod") for c in src.children
@@ -1182,6 +1184,12 @@ def in_source(t: Token, lex: Lexicon) -> tuple[Token, int, int, int, int] | None
         is_verb(head) or head.dep_ in ("dobj", "attr", "nsubj", "ROOT")
     ):
         return None
+    if src.lemma_.lower() in ("word", "view", "opinion"):
+        # "in his words", "in the words of the minister": whose words they are
+        of = next((c for c in src.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in src.children if c.dep_ == "poss"), None) or prep_object(of)
+        cue_hi = of.i + 1 if of is not None else src.i + 1
+        return _around_phrase(t, owner or src, t.i, src.right_edge.i + 1, cue_hi)
     return _around_phrase(t, src, t.i, src.right_edge.i + 1, t.i + 1)
 
 

@@ -732,13 +732,15 @@ class Book:
         when someone else spoke last."""
         doc = head.doc
         sent = head.sent
-        if head.i != sent.start or sent.start == 0:
+        # "Marchbanks was unconvinced. “You spent six years ...,” she said."
+        after_quote = doc[sent.start].is_quote and head.i > 0 and doc[head.i - 1].is_quote
+        if (head.i != sent.start and not after_quote) or sent.start == 0:
             return None
         prev = doc[sent.start - 1].sent
         if any("\n" in t.text for t in doc[prev.end - 1 : sent.start + 1]):
             return None
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ != "PERSON":
+        if subj is None or subj.ent_type_ != "PERSON" or not subj.text[:1].isupper():
             return None
         low = _word_at(subj).lower()
         found = [e for e in self.entries if e.kind == "person" and e.surname == low]

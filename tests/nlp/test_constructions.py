@@ -2004,3 +2004,22 @@ def test_an_agency_head_tagged_as_a_body_is_a_person() -> None:
     assert [(s.name, s.title, s.affiliation) for s in ex.speakers] == [
         ("Curtis Lyndall", "Administrator", "FEMA")
     ]
+
+
+def test_in_his_words_attributes_the_clause() -> None:
+    text = (
+        "Mongolian Foreign Minister Ganbold Tserendorj said Mongolia wanted Russian fuel.\n\n"
+        "In his words, Ulaanbaatar is counting on an early start of construction."
+    )
+    st = extract(text).statements[-1]
+    assert (st.speaker, st.cue) == ("Ganbold Tserendorj", "In his words")
+    assert st.content == "Ulaanbaatar is counting on an early start of construction"
+
+
+def test_a_pronoun_after_an_opening_quote_is_the_person_the_sentence_before_was_about() -> None:
+    text = (
+        '"That paper is not the policy of this administration," Marisa Kettleman replied.\n\n'
+        'Sen. Ellen Marchbanks was unconvinced. "You spent six years telling legislatures '
+        'that public schools were a failed monopoly," she said.'
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Marisa Kettleman", "Ellen Marchbanks"]
