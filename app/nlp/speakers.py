@@ -822,7 +822,8 @@ class Book:
             if ent in ("GPE",):
                 return self._other(_strip_det(mention), "government")
             if ent in ("ORG",) and not self._known_surname(head) and not self._titled_name(words):
-                name = _strip_det(mention)
+                # "The nonpartisan Congressional Budget Office" is the Congressional Budget Office
+                name = _body_text(head) if mention == _name_text(head) else _strip_det(mention)
                 return self._body_named(name, head.i) or self._other(name, "organization")
             owner: str | None = None
             cut = max((k for k, w in enumerate(words) if w in POSSESSIVE), default=-1)
@@ -960,6 +961,11 @@ class Book:
             return self._unnamed(head, mention)
         if lemma in lex.documents or head.lower_ in lex.documents:
             issuer = _issuer(head)
+            if issuer is None and lemma in ISSUED and head.dep_ == "dobj":
+                # "Ruiz-Carver's campaign released a statement saying ...": who released it
+                issuer = next(
+                    (c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
             if issuer is not None and lemma in ISSUED:
                 # "a statement from the Turkish Foreign Ministry" is the ministry speaking
                 e = self._resolve_noun(issuer, _name_text(issuer))
@@ -1264,13 +1270,17 @@ def _issuer(head: Token) -> Token | None:
 
 
 def _body_text(t: Token) -> str:
-    """``the nonpartisan Senate Fiscal Agency`` is the Senate Fiscal Agency."""
+    """``the nonpartisan Senate Fiscal Agency`` is the Senate Fiscal Agency, ``the city’s
+    Office of Budget`` the Office of Budget; ``the Turkish Foreign Ministry`` keeps its
+    country."""
     name = _name_text(t)
     lo = name_range(t)[0]
     doc = t.doc
     skip = 0
     while lo + skip < t.i and (
-        doc[lo + skip].dep_ in ("det", "amod", "poss", "case", "nummod")
+        doc[lo + skip].dep_ == "det"
+        or (doc[lo + skip].dep_ in ("amod", "poss", "nummod") and not doc[lo + skip].is_title)
+        or (doc[lo + skip].dep_ == "case" and skip > 0)
         or doc[lo + skip].ent_type_ == "DATE"
     ):
         skip += 1

@@ -2023,3 +2023,16 @@ def test_a_pronoun_after_an_opening_quote_is_the_person_the_sentence_before_was_
         'that public schools were a failed monopoly," she said.'
     )
     assert [s.speaker for s in extract(text).statements] == ["Marisa Kettleman", "Ellen Marchbanks"]
+
+
+def test_a_body_is_named_without_its_epithet_and_speaks_through_its_statement() -> None:
+    text = (
+        "The nonpartisan Congressional Budget Office said the bill would cost $40 billion.\n\n"
+        "Ruiz-Carver's campaign released a statement saying the attack was false. The campaign "
+        "said it would spend $1.5 million on ads."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Congressional Budget Office",
+        "Ruiz-Carver's campaign",
+        "Ruiz-Carver's campaign",
+    ]
