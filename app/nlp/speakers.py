@@ -42,6 +42,7 @@ class Entry:
     roles: set[str] = field(default_factory=set)  # "attorney": what the article calls them
     one_person: bool = False  # "a senior official": unnamed, but one person a pronoun can take
     last_seen: int = -1  # token index of the latest mention, for recency
+    first_seen: int = -1  # token index of the mention that introduced a person
     last_spoke: int = -1  # token index of the latest statement it is the source of
 
     @property
@@ -653,7 +654,7 @@ class Book:
             ]
             if len(firsts) == 1:
                 return firsts[0]
-        e = Entry(name, "person", last_seen=pos)
+        e = Entry(name, "person", last_seen=pos, first_seen=pos)
         self.entries.append(e)
         return e
 
@@ -941,6 +942,9 @@ class Book:
             if speaker is not None:
                 return speaker
             match = self._by_role(role, demonym, head) if one_known else None
+            if match is None and indefinite and head.tag_ == "NN" and _in_lede(head):
+                # "An Ohio judge refused ..." in the lede is the judge the story names next
+                match = self._named_later(role, head)
             if match is None and _definite(head) and head.tag_ == "NN":
                 match = self._unnamed_as(lemma)
             if match is not None:
@@ -987,6 +991,11 @@ class Book:
                 e = self._other(f"{body} {kind}", "document")
                 e.affiliation = e.affiliation or body
                 return e
+            if lemma in JUDGMENTS and _definite(head):
+                # "the ruling said": the judge who ruled
+                judge = self._by_role("judge", None, head)
+                if judge is not None:
+                    return judge
             return self._other(_strip_det(mention), "document")
         if lemma in lex.governments:
             return self._other(_strip_det(mention), "government")
@@ -1044,6 +1053,17 @@ class Book:
         if k >= 0 and (last is None or self._businesses[k][0] > last.last_seen):
             return self._other(self._businesses[k][2], "organization")
         return last
+
+    def _named_later(self, role: str, head: Token) -> Entry | None:
+        """The first person after ``head`` whose title is exactly this role."""
+        later = [
+            e
+            for e in self.entries
+            if e.kind == "person"
+            and e.first_seen > head.i
+            and (e.title or "").lower().split()[-1:] == [role]
+        ]
+        return min(later, key=lambda e: e.first_seen) if later else None
 
     def _titled_name(self, words: Sequence[str]) -> bool:
         """``District spokesman Eli Navarro``, ``Deputy Prime Minister of Azerbaijan Rovshan
@@ -1332,6 +1352,20 @@ PUBLIC_BODIES = frozenset(
         "association", "union", "institute", "center", "centre", "foundation", "coalition",
     }
 )  # fmt: skip
+
+
+JUDGMENTS = frozenset({"ruling", "opinion", "order", "decision"})
+# "COLUMBUS, Ohio (AP) — ": a city in capitals, then anything up to the dash
+DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}[,(][^\n]{0,60}?\s[—–-]{1,2}\s")
+
+
+def _in_lede(t: Token) -> bool:
+    """In a wire lede: the first sentence after a dateline (``COLUMBUS, Ohio (AP) — An Ohio
+    judge ...``), where a story names its subject by role and gives the name next."""
+    text = t.doc.text
+    start = text.rfind("\n", 0, t.idx) + 1
+    dateline = DATELINE.match(text, start, t.idx)
+    return dateline is not None and t.sent.start_char <= dateline.end()
 
 
 def _visiting(doc: Doc, start: int) -> bool:

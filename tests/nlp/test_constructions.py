@@ -2036,3 +2036,14 @@ def test_a_body_is_named_without_its_epithet_and_speaks_through_its_statement() 
         "Ruiz-Carver's campaign",
         "Ruiz-Carver's campaign",
     ]
+
+
+def test_a_judge_in_the_lede_and_the_ruling_are_the_judge_named_next() -> None:
+    text = (
+        "Ohio judge rules on trench death\n\n"
+        "COLUMBUS, Ohio (AP) — An Ohio judge said Monday that the homicide charge would stand."
+        "\n\n"
+        "Franklin County Common Pleas Judge Maureen Whitcomb said the evidence was enough for "
+        "a jury. The ruling said the company had ignored warnings."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Maureen Whitcomb"] * 3
