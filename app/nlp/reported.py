@@ -88,17 +88,23 @@ def subject_of(verb: Token) -> Token | None:
     )
 
 
-def _describes_name_before(subj: Token) -> bool:
-    """``..., a group affiliated with a regional university,``: an indefinite description set
-    off by commas right after a name."""
+def _before_commas(subj: Token) -> Token | None:
+    """The word before ``subj``'s phrase when commas set the phrase off (``X, subj ...,``)."""
     doc = subj.doc
     lo, last = subj.left_edge.i, subj.right_edge.i
     closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+    if lo < 2 or doc[lo - 1].text != "," or not closed:
+        return None
+    return doc[lo - 2]
+
+
+def _describes_name_before(subj: Token) -> bool:
+    """``..., a group affiliated with a regional university,``: an indefinite description set
+    off by commas right after a name."""
+    before = _before_commas(subj)
     return (
-        lo >= 2
-        and doc[lo - 1].text == ","
-        and closed
-        and doc[lo - 2].pos_ == "PROPN"
+        before is not None
+        and before.pos_ == "PROPN"
         and subj.pos_ == "NOUN"
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
     )
@@ -108,12 +114,9 @@ def _renamed_object(subj: Token) -> Token | None:
     """``Bakri, in a meeting with his Turkish counterpart, Mevlut Cavusoglu, said``: a name
     set off by commas right after a prepositional object that names a person by a relation
     renames that object; the parser may read it as the verb's subject. Returns the object."""
-    doc = subj.doc
-    lo, last = subj.left_edge.i, subj.right_edge.i
-    closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
-    if lo < 2 or doc[lo - 1].text != "," or not closed:
+    before = _before_commas(subj)
+    if before is None:
         return None
-    before = doc[lo - 2]
     # "with his counterpart": a person named by a relation to someone; "in the primaries,
     # Michael Briggs" starts the subject after an adverbial
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in before.children)

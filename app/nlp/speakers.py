@@ -886,7 +886,7 @@ class Book:
         if name is not None and head.pos_ == "NOUN" and head.lemma_.lower() in BUSINESSES:
             # "The developer, Denver-based Larkspur Residential,": a business, however tagged
             lo = name.i
-            while lo > 0 and (head.doc[lo - 1].pos_ == "PROPN" or head.doc[lo - 1].text == "&"):
+            while lo > 0 and _body_word(head.doc[lo - 1]):
                 lo -= 1
             return self._other(" ".join(_words(head.doc[lo : name.i + 1])), "organization")
         if name is not None and head.pos_ == "NOUN":
@@ -1022,17 +1022,13 @@ class Book:
         out = []
         for ent in self.doc.ents:
             words = [t for t in ent if t.text not in POSSESSIVE and t.dep_ != "det"]
-            if (
-                ent.label_ == "ORG"
-                and len(words) > 1
-                and all(t.pos_ == "PROPN" or t.text == "&" for t in words)
-            ):
+            if ent.label_ == "ORG" and len(words) > 1 and all(map(_body_word, words)):
                 out.append((ent.start, ent.end, " ".join(_words(words))))
         return out
 
     @functools.cached_property
     def _businesses(self) -> list[tuple[int, int, str]]:
-        return [b for b in self._bodies if not PUBLIC_BODIES.intersection(b[2].lower().split())]
+        return [b for b in self._bodies if not _public_body(b[2])]
 
     @functools.cached_property
     def _business_ends(self) -> list[int]:
@@ -1044,9 +1040,7 @@ class Book:
         spoken = [
             e
             for e in self.entries
-            if e.kind == "organization"
-            and e.last_seen < before
-            and not PUBLIC_BODIES.intersection(e.name.lower().split())
+            if e.kind == "organization" and e.last_seen < before and not _public_body(e.name)
         ]
         last = max(spoken, key=lambda e: e.last_seen, default=None)
         k = bisect.bisect_right(self._business_ends, before) - 1
@@ -1282,9 +1276,9 @@ def _issuer(head: Token) -> Token | None:
         if c.lower_ not in ("from", "by"):
             continue
         target = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if target is not None and target.ent_type_ != "PERSON" and _propn(target):
-            return target
-        if target is not None and target.ent_type_ in ("ORG", "GPE"):
+        if target is not None and (
+            target.ent_type_ in ("ORG", "GPE") or (target.ent_type_ != "PERSON" and _propn(target))
+        ):
             return target
     return None
 
@@ -1352,6 +1346,15 @@ PUBLIC_BODIES = frozenset(
         "association", "union", "institute", "center", "centre", "foundation", "coalition",
     }
 )  # fmt: skip
+
+
+def _public_body(name: str) -> bool:
+    return not PUBLIC_BODIES.isdisjoint(name.lower().split())
+
+
+def _body_word(t: Token) -> bool:
+    """A word of a body's name: ``Lakeview Power & Light``."""
+    return t.pos_ == "PROPN" or t.text == "&"
 
 
 JUDGMENTS = frozenset({"ruling", "opinion", "order", "decision"})
