@@ -387,19 +387,23 @@ def _modifies_noun(t: Token) -> bool:
     return t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i
 
 
-def free_of(d: Draft, drafts: Sequence[Draft]) -> bool:
+def taken_spans(drafts: Sequence[Draft]) -> SpanIndex:
+    """The contents and cues of kept statements, for ``free_of``."""
+    index = SpanIndex()
+    for d in drafts:
+        add_taken(index, d)
+    return index
+
+
+def add_taken(index: SpanIndex, d: Draft) -> None:
+    index.add(d.content_start, d.content_end, 0)
+    if d.cue_start is not None and d.cue_end is not None:
+        index.add(d.cue_start, d.cue_end, 0)
+
+
+def free_of(d: Draft, taken: SpanIndex) -> bool:
     """The new statement's content overlaps no kept statement's content or cue."""
-    for o in drafts:
-        if d.content_start < o.content_end and o.content_start < d.content_end:
-            return False
-        if (
-            o.cue_start is not None
-            and o.cue_end is not None
-            and d.content_start < o.cue_end
-            and o.cue_start < d.content_end
-        ):
-            return False
-    return True
+    return next(taken.overlapping(d.content_start, d.content_end), None) is None
 
 
 def candidate_drafts(
@@ -408,9 +412,10 @@ def candidate_drafts(
     """Each candidate verb with the statement it would head, free of the rules' ``drafts``;
     a kept statement inside its content is cut out of it, as the rules cut nested cues."""
     kept = {d.cue_token for d in drafts if d.cue_token is not None}
+    taken = taken_spans(drafts)
     for t in candidates(doc, lex, in_quote, drafts):
         d = draft_for(t, lex, kept)
-        if d is not None and free_of(d, drafts):
+        if d is not None and free_of(d, taken):
             yield t, d
 
 
@@ -434,9 +439,11 @@ def learned_drafts(
     if model is None:
         return []
     out: list[Draft] = []
+    taken = SpanIndex()
     for t, d in candidate_drafts(doc, lex, in_quote, drafts):
         if cue_probability(t, d, lex, in_quote, model) < model.threshold:
             continue
-        if free_of(d, out):
+        if free_of(d, taken):
             out.append(d)
+            add_taken(taken, d)
     return out

@@ -56,6 +56,7 @@ class Lexicon:
     groups: frozenset[str]
     demonyms: dict[str, str]
     countries: frozenset[str]
+    nationals: dict[str, str]  # "Georgia" -> "Georgian": a country's adjective
     pronouns: dict[str, frozenset[str]]
     given_names: dict[str, str]  # lower-case given name -> "male" / "female"
     role_synonyms: dict[str, str]  # "lawyer" -> "attorney": one role, two words
@@ -86,6 +87,18 @@ class Lexicon:
             if low in self.pronouns[cls]:
                 return cls
         return None
+
+
+def _nationals(demonyms: dict[str, str]) -> dict[str, str]:
+    """Each country's adjective: the longest word of its demonyms (``Azerbaijani`` over
+    ``Azeri``, ``British`` over ``UK``); unions have none (``European`` is not the EU's)."""
+    out: dict[str, str] = {}
+    for word, country in demonyms.items():
+        if not word.replace(" ", "").isalpha() or word.isupper() or country.endswith("Union"):
+            continue
+        if len(word) > len(out.get(country, "")):
+            out[country] = word
+    return out
 
 
 @functools.cache
@@ -131,6 +144,7 @@ def get_lexicon() -> Lexicon:
         groups=fs(roles["groups"]),
         demonyms={k.lower(): v for k, v in dem.items()},
         countries=frozenset(dem.values()),
+        nationals=_nationals(dem),
         pronouns={k: fs(v) for k, v in prons.items() if not k.startswith("_")},
         given_names={n: g for g in ("male", "female") for n in given[g]},
         role_synonyms={k.lower(): v.lower() for k, v in roles["role_synonyms"].items()},

@@ -184,10 +184,23 @@ def _name_read_as_adverb(verb: Token) -> Token | None:
         return None
     if name.pos_ == "PROPN" or (
         # "Tolliver said" with the name tagged an adverb: the article names him elsewhere
-        name.is_title and any(t.text == name.text and t.pos_ == "PROPN" for t in doc)
+        name.is_title and name.text in proper_nouns(doc)
     ):
         return name
     return None
+
+
+def proper_nouns(doc: Doc) -> frozenset[str]:
+    """The words the tagger calls proper nouns anywhere in ``doc``, read once per document
+    (a scan of the whole document per question is quadratic on a long one)."""
+    found = doc.user_data.get(PROPER_NOUNS_KEY)
+    if found is None:
+        found = frozenset(t.text for t in doc if t.pos_ == "PROPN")
+        doc.user_data[PROPER_NOUNS_KEY] = found
+    return found
+
+
+PROPER_NOUNS_KEY = "quotes.proper_nouns"
 
 
 def _relative_misread(verb: Token) -> Token | None:

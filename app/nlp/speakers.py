@@ -44,6 +44,7 @@ class Entry:
     last_seen: int = -1  # token index of the latest mention, for recency
     first_seen: int = -1  # token index of the mention that introduced a person
     last_spoke: int = -1  # token index of the latest statement it is the source of
+    age: str | None = None  # "Gloria Benavides, 71,": "the 71-year-old" is her
 
     @property
     def surname(self) -> str:
@@ -468,9 +469,7 @@ class Book:
             self._other_spelling(entry, doc[end - 1].idx + len(doc[end - 1]))
             if _received(doc[end - 1]) or _visiting(doc, ent.start):
                 entry.roles.add("guest")
-        for entry in self.entries:
-            if entry.kind == "person" and entry.title is None:
-                self._title_elsewhere(entry)
+        self._titles_elsewhere([e for e in self.entries if e.kind == "person" and e.title is None])
         self._guests_received()
 
     def _guests_received(self) -> None:
@@ -497,18 +496,23 @@ class Book:
             self.spellings[alias.lower()] = entry
             entry.add_alias(alias)
 
-    def _title_elsewhere(self, entry: Entry) -> None:
+    def _titles_elsewhere(self, untitled: list[Entry]) -> None:
         """``Minister of Defense of Pakistan Khawaja Asif`` where the model tagged only a later
-        ``Khawaja Asif``: the title before another mention of the full name."""
-        doc = self.doc
-        for m in re.finditer(r"\b" + re.escape(entry.name) + r"\b", self.text):
-            span = doc.char_span(m.start(), m.end())
-            if span is None:
+        ``Khawaja Asif``: the title before another mention of the full name. One pass over
+        the text for all the names (a pass per name is quadratic on a long document)."""
+        by_name = {e.name: e for e in untitled}
+        if not by_name:
+            return
+        names = sorted(by_name, key=len, reverse=True)
+        pattern = r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"
+        for m in re.finditer(pattern, self.text):
+            entry = by_name[m.group()]
+            span = self.doc.char_span(m.start(), m.end())
+            if entry.title is not None or span is None:
                 continue
             found = self._title_before(span.start)
             if found is not None:
                 self._give_title(entry, *found)
-                return
 
     def _title_before(self, start: int) -> tuple[str, list[str]] | None:
         """The title right before a name at token ``start`` (``President Masoud
@@ -547,7 +551,12 @@ class Book:
                 after += 1
         if after >= len(doc) or doc[after].text != ",":
             return
+        if after + 2 < len(doc) and _is_age(doc[after + 1]) and doc[after + 2].text == ",":
+            # "Gloria Benavides, 71, a retired bookkeeper": the role follows the age
+            entry.age = doc[after + 1].text
+            after += 2
         words: list[str] = []
+        tokens: list[Token] = []
         for t in doc[after + 1 : min(len(doc), after + 10)]:
             if t.text in (",", ".", ";", ":", "(", ")") or t.is_space or t.sent != doc[after].sent:
                 break
@@ -555,9 +564,14 @@ class Book:
                 # "Devin Okoro, said the governor ...": the sentence goes on, no apposition
                 break
             words.append(t.text)
+            tokens.append(t)
         span = find_title(words, self.lex)
         if span is None:
             self._add_role(entry, words)
+            noun = _described_as(tokens)
+            if noun is not None:
+                # "Gloria Benavides, 71, a retired bookkeeper": "the retired bookkeeper"
+                entry.roles.add(noun)
             return
         title, before = _title_and_rest(words, span)
         if entry.title is not None:
@@ -674,6 +688,8 @@ class Book:
     def _other(self, name: str, kind: SpeakerKind) -> Entry:
         if kind == "document" and name.lower().startswith("same "):
             name = name[len("same ") :]  # "the same poll" is the poll named before
+        if kind == "organization":
+            name = _national_ministry(name, self.lex)
         for e in self.entries:
             if e.kind == kind and e.name.lower() == name.lower():
                 return e
@@ -800,6 +816,12 @@ class Book:
         group = self._one_of(head) or self._most_of(head)
         if group is not None:
             return group
+        owner = _press_owner(head)
+        if owner is not None:
+            return self._resolve_noun(owner, _name_text(owner))
+        age = AGED.match(mention)
+        if age is not None:
+            return self._aged(age.group(1), head.i)
         if head.lower_ in PARTY_MEMBERS and _definite(head) and _placed(head):
             # "the Waukesha Republican", "The Democrat from Ann Arbor": the politician just
             # named, by party and home
@@ -878,7 +900,14 @@ class Book:
             elif hon in ("mrs", "ms", "miss"):
                 e.gender = "female"
             return e
-        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        name = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and not _title_word(c, lex)
+            ),
+            None,
+        )
         if name is not None and _own_role(name, lex) not in (None, head.lemma_.lower()):
             # "A spokeswoman for the Republican, businessman Dale Brennan,": the name has a
             # role of its own; it renames the Republican, not the spokeswoman
@@ -916,7 +945,7 @@ class Book:
         if demonym is None and owner_at > 0:
             # "Iran's top diplomat": the possessor is the affiliation
             demonym = affiliation_of(words[:owner_at], lex)
-        if lemma in lex.person_nouns or lemma in lex.titles:
+        if lemma in lex.person_nouns or lemma in lex.titles or self._described(lemma):
             # "the Armenian deputy premier": a two-word role names the title exactly
             pair = f"{words[-2].lower()} {lemma}" if len(words) > 1 else ""
             of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -942,7 +971,7 @@ class Book:
             if speaker is not None:
                 return speaker
             match = self._by_role(role, demonym, head) if one_known else None
-            if match is None and indefinite and head.tag_ == "NN" and _in_lede(head):
+            if match is None and indefinite and head.tag_ == "NN" and _in_lede(head, self.text):
                 # "An Ohio judge refused ..." in the lede is the judge the story names next
                 match = self._named_later(role, head)
             if match is None and _definite(head) and head.tag_ == "NN":
@@ -1153,6 +1182,23 @@ class Book:
             e.title = _titlecase(head.lemma_.lower(), self.lex)
         return e
 
+    def _described(self, noun: str) -> bool:
+        """A person was described with this noun (``a retired bookkeeper``)."""
+        return any(e.kind == "person" and noun in e.roles for e in self.entries)
+
+    def _aged(self, age: str, pos: int) -> Entry | None:
+        """``The 52-year-old said``: the person the article gave that age, else the person
+        the passage is about (a story calls its subject by age to vary the name)."""
+        people = [e for e in self.entries if e.kind == "person" and e.last_seen <= pos]
+        same = [e for e in people if e.age == age]
+        if same:
+            return max(same, key=lambda e: e.last_seen)
+        last = self.last_speaker
+        if last is not None and last.kind == "person" and last.age in (None, age):
+            return last
+        others = [e for e in people if e.age in (None, age)]
+        return max(others, key=lambda e: e.last_seen) if others else None
+
     def _last_named(self, head: Token) -> Entry | None:
         """The person named last before ``head``, within a few sentences."""
         doc = self.doc
@@ -1352,6 +1398,19 @@ def _public_body(name: str) -> bool:
     return not PUBLIC_BODIES.isdisjoint(name.lower().split())
 
 
+MINISTRY = re.compile(
+    r"(?P<country>[A-Z][\w .-]*?)[’']s (?P<body>(?:[A-Z][\w-]* |and )*(?:Ministry|Embassy)\b.*)"
+)
+
+
+def _national_ministry(name: str, lex: Lexicon) -> str:
+    """``Georgia’s Foreign Ministry`` is the Georgian Foreign Ministry: one name for the
+    ministry however the article puts its country."""
+    m = MINISTRY.fullmatch(name)
+    national = lex.nationals.get(m.group("country")) if m else None
+    return f"{national} {m.group('body')}" if m and national else name
+
+
 def _body_word(t: Token) -> bool:
     """A word of a body's name: ``Lakeview Power & Light``."""
     return t.pos_ == "PROPN" or t.text == "&"
@@ -1362,10 +1421,10 @@ JUDGMENTS = frozenset({"ruling", "opinion", "order", "decision"})
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}[,(][^\n]{0,60}?\s[—–-]{1,2}\s")
 
 
-def _in_lede(t: Token) -> bool:
+def _in_lede(t: Token, text: str) -> bool:
     """In a wire lede: the first sentence after a dateline (``COLUMBUS, Ohio (AP) — An Ohio
-    judge ...``), where a story names its subject by role and gives the name next."""
-    text = t.doc.text
+    judge ...``), where a story names its subject by role and gives the name next. ``text``
+    is the document's (``Doc.text`` joins every token anew)."""
     start = text.rfind("\n", 0, t.idx) + 1
     dateline = DATELINE.match(text, start, t.idx)
     return dateline is not None and t.sent.start_char <= dateline.end()
@@ -1460,8 +1519,55 @@ def _alias(mention: Span, name: str) -> str:
     return words.text if 0 < len(words) <= MAX_ALIAS_WORDS else name
 
 
+# "The 52-year-old", "the 58-year-old former Navy officer": a person named by age
+AGED = re.compile(r"[Tt]he (\d{1,3})[- ]year[- ]old\b")
+
+
+def _is_age(t: Token) -> bool:
+    return t.is_digit and 0 < int(t.text) < 120
+
+
 def _definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+PRESS_UNITS = frozenset({"service", "office", "secretariat", "center", "centre"})
+
+
+def _press_owner(head: Token) -> Token | None:
+    """``the Kazakh Foreign Ministry's press service``, ``the press office of the Kremlin``:
+    a body speaking through its press unit is the body speaking."""
+    if head.lower_ not in PRESS_UNITS or not any(
+        c.dep_ in ("compound", "amod") and c.lower_ == "press" for c in head.lefts
+    ):
+        return None
+    poss = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    return (
+        poss
+        if poss is not None
+        else prep_object(
+            next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        )
+    )
+
+
+def _described_as(tokens: Sequence[Token]) -> str | None:
+    """``a retired bookkeeper who lives ...``: the noun an indefinite description of a
+    person rests on."""
+    if not tokens or tokens[0].lower_ not in ("a", "an"):
+        return None
+    noun = None
+    for t in tokens[1:]:
+        if t.lower_ in ROLE_STOPS or t.pos_ in ("ADP", "PRON"):
+            break
+        if t.tag_ == "NN" and t.text.islower():
+            noun = t.lemma_.lower()
+    return noun
+
+
+def _title_word(t: Token, lex: Lexicon) -> bool:
+    """``Sgt`` in ``The chief’s spokeswoman, Sgt. Dana Kowalczyk``: a title, not the name."""
+    return f"{t.lower_}." in lex.title_abbreviations or t.lower_ in lex.titles
 
 
 def _own_role(name: Token, lex: Lexicon) -> str | None:
@@ -1601,10 +1707,27 @@ def _title_of_place(doc: Doc, start: int, lex: Lexicon) -> tuple[str, list[str]]
                 if cand[0].text[:1].isupper() or (
                     cand.start > 0 and doc[cand.start - 1].lower_ == "the"
                 ):
-                    return cand.text, [w.text for w in doc[i + 1 : start] if w.text[:1].isupper()]
-        elif not (t.pos_ in ("PROPN", "NOUN", "DET", "PART") or t.text in POSSESSIVE):
+                    of_phrase = doc[i + 1 : start]
+                    if cand.text.lower() in PORTFOLIO_TITLES and not any(
+                        w.ent_type_ in ("GPE", "NORP") for w in of_phrase
+                    ):
+                        # "Iran’s Minister of Roads and Urban Development Hossein ...": the
+                        # phrase names the portfolio; the country stands before the title
+                        before = doc[lo : cand.start]
+                        return doc[cand.start : start].text, [
+                            w.text for w in before if w.ent_type_ in ("GPE", "NORP")
+                        ][-1:]
+                    return cand.text, [w.text for w in of_phrase if w.text[:1].isupper()]
+        elif not (
+            t.pos_ in ("PROPN", "NOUN", "DET", "PART")
+            or t.text in POSSESSIVE
+            or t.lower_ in ("and", "&")
+        ):
             return None
     return None
+
+
+PORTFOLIO_TITLES = frozenset({"minister", "deputy minister", "secretary", "commissioner"})
 
 
 @dataclass(frozen=True, slots=True)

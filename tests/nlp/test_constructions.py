@@ -2047,3 +2047,59 @@ def test_a_judge_in_the_lede_and_the_ruling_are_the_judge_named_next() -> None:
         "a jury. The ruling said the company had ignored warnings."
     )
     assert [s.speaker for s in extract(text).statements] == ["Maureen Whitcomb"] * 3
+
+
+def test_a_person_named_by_age_is_the_one_given_that_age_or_the_passage_subject() -> None:
+    text = (
+        "Gloria Benavides, 71, a retired bookkeeper, told the council she skips prescriptions. "
+        "Police Chief Samuel Reyburn said the review would take a month.\n\n"
+        "The 71-year-old said the rates were unfair. “It is a week of groceries,” the retired "
+        "bookkeeper said.\n\n"
+        "Reyburn said the officer was on leave. The 52-year-old, who became chief in 2021, "
+        "said he had ordered a review."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Gloria Benavides",
+        "Samuel Reyburn",
+        "Gloria Benavides",
+        "Gloria Benavides",
+        "Samuel Reyburn",
+        "Samuel Reyburn",
+    ]
+
+
+def test_a_rank_before_a_name_in_apposition_is_a_title() -> None:
+    text = (
+        "The chief’s spokeswoman, Sgt. Dana Kowalczyk, said the department was cooperating. "
+        "She added that the officer had completed the course."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Dana Kowalczyk"] * 2
+
+
+def test_a_ministry_is_one_speaker_however_its_country_is_put() -> None:
+    text = (
+        "Georgia’s Foreign Ministry condemned the installation of new fences. The Georgian "
+        "Foreign Ministry said the works violated the ceasefire.\n\n"
+        "According to the Kazakh Foreign Ministry's press service, the ministers agreed to "
+        "meet again."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Georgian Foreign Ministry",
+        "Georgian Foreign Ministry",
+        "Kazakh Foreign Ministry",
+    ]
+
+
+def test_a_portfolio_title_keeps_its_country_for_a_later_role_mention() -> None:
+    text = (
+        "TEHRAN – Iran’s Minister of Roads and Urban Development Hossein Zarrinkamar and "
+        "Russian Transport Minister Pavel Gromykin held a press conference.\n\n"
+        "“This corridor is a project of the whole region,” the Iranian minister said."
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == ["Hossein Zarrinkamar"]
+    minister = next(s for s in ex.speakers if s.name == "Hossein Zarrinkamar")
+    assert (minister.title, minister.affiliation) == (
+        "Minister of Roads and Urban Development",
+        "Iran",
+    )
