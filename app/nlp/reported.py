@@ -1246,7 +1246,11 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
     cue_tokens = [
         t
         for t in doc
-        if not in_quote[t.i] and t.lemma_.lower() in cue_lemmas and (is_verb(t) or _verb_as_noun(t))
+        if not in_quote[t.i]
+        and (
+            (t.lemma_.lower() in cue_lemmas and (is_verb(t) or _verb_as_noun(t)))
+            or _puts_it(t) is not None
+        )
     ]
     # subtrees of continuation cues ("..., adding that B") are cut out of their governor
     # ("..., adding that B", "... and said B"); other coordinated verbs stay in the content
@@ -1661,9 +1665,13 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     named = relative_naming(t, subj, lex, stop) or relative_report(t, subj, lex, stop)
     if named is not None:
         return named
-    found = content_of(t, lex, stop)
+    it = _puts_it(t)
+    found = content_of(t, lex, stop) if it is None else None
     that: Token | None = None
-    cue_hi = t.i + 1
+    cue_hi = t.i + 1 if it is None else it.i + 1
+    if it is not None and it.i + 1 < len(doc) and doc[it.i + 1].text == ":":
+        # "as a strategist put it: “...”": what follows the colon
+        found = (it.i + 2, t.sent.end, None)
     if found is not None:
         lo, hi, that = found
         phrase = _phrase_of(t, lex)
@@ -1671,7 +1679,7 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
             _ph, obj, prep = phrase
             cue_hi = max(x.i for x in (t, obj, prep) if x is not None) + 1
     else:
-        if lex.clause_verbs.isdisjoint({t.lemma_.lower()}):
+        if lex.clause_verbs.isdisjoint({t.lemma_.lower()}) and it is None:
             return None
         par = parenthetical_content(t, subj, stop)
         if par is None:
@@ -1700,6 +1708,15 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     if that is not None and that.i == t.i + 1:
         cue_hi = that.i + 1
     return token_draft(doc, (lo, hi), (t.i, cue_hi), subj.i, t.i, inherited=inherited)
+
+
+def _puts_it(t: Token) -> Token | None:
+    """``as Petrakis put it``: the ``it`` of a speaker's wording, set in an as-clause."""
+    if t.lemma_.lower() != "put" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in t.children
+    ):
+        return None
+    return next((c for c in t.rights if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
 UNNAMED = frozenset({"named", "identified", "quoted"})

@@ -230,7 +230,8 @@ def split_title(words: Sequence[str], lex: Lexicon) -> tuple[str | None, list[st
             affiliation = found[0]
             i += found[1]
             continue
-        if low in DETERMINERS:
+        if low in DETERMINERS or (low in PARTY_MEMBERS and i + 1 < len(words)):
+            # "Democrat Ana Trejo-Banks": the party is no part of the name
             i += 1
             continue
         matched = 0
@@ -304,6 +305,9 @@ MAX_ALIAS_WORDS = 8
 
 QUANTIFIERS = frozenset({"most", "many", "some", "all", "several", "both"})
 PARTY_MEMBERS = frozenset({"republican", "democrat"})
+# "who chairs the committee": the office the verb says the person holds
+OFFICES_HELD = {"chair": "chair", "head": "head", "lead": "leader", "direct": "director"}
+MAX_ASIDE = 10  # tokens from a name to the clause that says what office the person holds
 NAMED_WINDOW = 80  # tokens back to the person a description renames
 
 HOST_VERBS = frozenset({"receive", "host", "welcome"})
@@ -461,11 +465,18 @@ class Book:
             if ent_aff and entry.affiliation is None:
                 entry.affiliation = ent_aff
             self._appositive(entry, end)
+            self._office_held(entry, end)
             if entry.title is None:
                 self._role_before(entry, ent.start)
             if ent.start > 0:
                 # "businessman Dale Brennan", "defense attorney Ann Wu"
                 self._add_role(entry, [doc[ent.start - 1].text])
+            party = next((w.lower() for w in words[:1] if w.lower() in PARTY_MEMBERS), None)
+            if ent.start > 0 and doc[ent.start - 1].lower_ in PARTY_MEMBERS:
+                party = doc[ent.start - 1].lower_
+            if party is not None:
+                # "Republican Wes Calloway": "the Republican" later
+                entry.roles.add(party)
             self._other_spelling(entry, doc[end - 1].idx + len(doc[end - 1]))
             if _received(doc[end - 1]) or _visiting(doc, ent.start):
                 entry.roles.add("guest")
@@ -582,6 +593,17 @@ class Book:
         if entry.affiliation is None and words[span[1] : span[1] + 1] == ["of"] and of_words:
             # "the president of the European Commission": the body is named in full
             entry.affiliation = " ".join(of_words)
+
+    def _office_held(self, entry: Entry, after: int) -> None:
+        """``Colleen Marsh, R-Ohio, who chairs the subcommittee``: "the chairwoman" later."""
+        doc = self.doc
+        for t in doc[after : min(len(doc), after + MAX_ASIDE)]:
+            if t.is_space or t.text in (".", ";"):
+                return
+            role = OFFICES_HELD.get(t.lemma_.lower()) if t.dep_ == "relcl" else None
+            if role is not None and any(c.lower_ == "who" for c in t.children):
+                entry.roles.add(role)
+                return
 
     def _add_role(self, entry: Entry, words: Sequence[str]) -> None:
         """``a civil rights attorney representing ...``: the role word a later ``the lawyer``
@@ -828,6 +850,10 @@ class Book:
             named = self._last_named(head)
             if named is not None:
                 return named
+        if head.lower_ in PARTY_MEMBERS and _definite(head):
+            members = [e for e in self.entries if e.kind == "person" and head.lower_ in e.roles]
+            if len(members) == 1:
+                return members[0]
         words = _words(head.doc[name_range(head)[0] : head.i + 1])
         ent = head.ent_type_
         known = head.text[:1].isupper() and self._known_surname(head)
@@ -1091,8 +1117,11 @@ class Book:
     def _titled_name(self, words: Sequence[str]) -> bool:
         """``District spokesman Eli Navarro``, ``Deputy Prime Minister of Azerbaijan Rovshan
         Aliguliyev`` tagged a body: a title, then a name of two or more capitalised words."""
-        title, name, _aff = split_title(_clean_words(words), self.lex)
-        return title is not None and len(name) > 1 and _capitalized(name)
+        words = _clean_words(words)
+        title, name, _aff = split_title(words, self.lex)
+        # "Democrat Ana Trejo-Banks" tagged a body: the party word stands as a title
+        titled = title is not None or (len(words) > 2 and words[0].lower() in PARTY_MEMBERS)
+        return titled and len(name) > 1 and _capitalized(name)
 
     def _body_named(self, name: str, before: int | None = None) -> Entry | None:
         """``Keystone`` after ``Keystone Correctional Health``, even when tagged a person: the
@@ -1319,14 +1348,22 @@ def _issuer(head: Token) -> Token | None:
     for acl in (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
         links += [c for c in acl.children if c.dep_ == "agent"]
     for c in links:
-        if c.lower_ not in ("from", "by"):
+        # "records of the state Department of Environmental Quality" are its records
+        of_records = c.lower_ == "of" and head.lemma_.lower() in KEPT_RECORDS
+        if c.lower_ not in ("from", "by") and not of_records:
             continue
         target = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if target is not None and target.pos_ == "NOUN":
+            # "by the consulting firm Brightwater Analytics": the name set beside the noun
+            target = next((g for g in target.children if g.dep_ == "appos" and _propn(g)), target)
         if target is not None and (
             target.ent_type_ in ("ORG", "GPE") or (target.ent_type_ != "PERSON" and _propn(target))
         ):
             return target
     return None
+
+
+KEPT_RECORDS = frozenset({"record", "records", "data", "figure", "figures", "filing", "filings"})
 
 
 def _body_text(t: Token) -> str:
@@ -1340,18 +1377,50 @@ def _body_text(t: Token) -> str:
     while lo + skip < t.i and (
         doc[lo + skip].dep_ == "det"
         or (doc[lo + skip].dep_ in ("amod", "poss", "nummod") and not doc[lo + skip].is_title)
+        # "the nonpartisan Legislative Services Agency" with the epithet tagged a name word
+        or (
+            doc[lo + skip].pos_ in ("PROPN", "ADJ")
+            and doc[lo + skip].text.islower()
+            and doc[lo + skip].lower_ not in JURISDICTIONS
+        )
         or (doc[lo + skip].dep_ == "case" and skip > 0)
         or doc[lo + skip].ent_type_ == "DATE"
     ):
         skip += 1
-    return name[doc[lo + skip].idx - doc[lo].idx :] if skip else _strip_det(name)
+    name = name[doc[lo + skip].idx - doc[lo].idx :] if skip else _strip_det(name)
+    partner = next((c for c in t.rights if c.dep_ == "conj" and _propn(c)), None)
+    if partner is not None and any(c.dep_ == "cc" and c.text == "&" for c in t.children):
+        # "the engineering firm Halvorsen & Tate": both names are the firm's
+        name = f"{name} & {_name_text(partner)}"
+    return name
+
+
+# "the state Department of Corrections" is the state's, not a description of it
+JURISDICTIONS = frozenset({"state", "federal", "city", "county", "national", "municipal"})
+
+
+# "a new poll", "the latest report": which one, not what kind ("a preliminary report")
+PASSING_ADJECTIVES = frozenset(
+    {
+        "new", "recent", "latest", "last", "first", "same", "brief", "short", "long", "lengthy",
+        "separate", "other", "earlier", "previous", "updated", "second", "third", "final",
+        "nonpartisan", "bipartisan", "public", "written", "detailed", "internal", "official",
+    }
+)  # fmt: skip
 
 
 def _document_words(head: Token, start: int = 0) -> str:
     """``A five-year forecast``, ``a new suicide analysis``: the words that say what kind of
     document it is (``five-year``, ``suicide``), not which one (``new``, ``2014``), from
     ``start`` on."""
-    lo = min((c.left_edge.i for c in head.lefts if c.dep_ == "compound"), default=head.i)
+    lo = min(
+        (
+            c.left_edge.i
+            for c in head.lefts
+            if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in PASSING_ADJECTIVES)
+        ),
+        default=head.i,
+    )
     lo = max(lo, start)
     words = head.doc[lo : head.i + 1]
     # "Data from the survey" opening a sentence is the survey's data

@@ -2103,3 +2103,62 @@ def test_a_portfolio_title_keeps_its_country_for_a_later_role_mention() -> None:
         "Minister of Roads and Urban Development",
         "Iran",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A fiscal note prepared by the nonpartisan Legislative Services Agency estimated "
+            "that the law would cost $310,000 a year.",
+            "Legislative Services Agency fiscal note",
+        ),
+        (
+            "The cruiser was traveling 58 mph, according to a preliminary report released "
+            "Thursday by the State Highway Patrol.",
+            "State Highway Patrol preliminary report",
+        ),
+        (
+            "The plant was cited twice, according to records of the state Department of "
+            "Environmental Quality.",
+            "state Department of Environmental Quality records",
+        ),
+        (
+            "A rate study prepared for the city by the consulting firm Brightwater Analytics "
+            "concluded that the increase was the smallest possible.",
+            "Brightwater Analytics rate study",
+        ),
+        (
+            "A traffic study prepared for the department by the engineering firm Halvorsen & "
+            "Tate estimated that the detour would add 20 minutes.",
+            "Halvorsen & Tate traffic study",
+        ),
+    ],
+)
+def test_a_document_is_named_for_its_issuer_and_its_kind(text: str, speaker: str) -> None:
+    assert [s.speaker for s in extract(text).statements] == [speaker]
+
+
+def test_a_party_word_and_an_office_held_find_the_person_later() -> None:
+    text = (
+        "LAS VEGAS — Republican Wes Calloway told supporters that his opponent had built "
+        "nothing. Democrat Ana Trejo-Banks said the plan would drain the valleys.\n\n"
+        "The Republican denied that he had ever lobbied for the pipeline.\n\n"
+        '"We got lucky," said Rep. Colleen Marsh, R-Ohio, who chairs the House subcommittee '
+        "on cybersecurity. Near the end of the hearing, the chairwoman said she would "
+        "introduce legislation."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Wes Calloway",
+        "Ana Trejo-Banks",
+        "Wes Calloway",
+        "Colleen Marsh",
+        "Colleen Marsh",
+    ]
+
+
+def test_as_someone_put_it_attributes_the_sentence() -> None:
+    text = 'Small utilities, as Petrakis put it, are "the soft underbelly of the grid."'
+    (st,) = extract(text).statements
+    assert (st.speaker, st.cue) == ("Petrakis", "put it")
+    assert st.content.startswith("Small utilities") and "underbelly" in st.content
