@@ -395,6 +395,20 @@ def _goes_on_speaking(verb: Token, head: Token, lex: Lexicon) -> bool:
     emphasis on B``: a verb hung on a cue's clause that is the source's next statement."""
     if verb.dep_ == "conj" and _shares_perfect(verb, head) and not _reports_that(verb):
         return False
+    if (
+        verb.dep_ == "conj"
+        and head.dep_ in ("xcomp", "advcl", "relcl", "acl", "pcomp")
+        and head.lemma_.lower() not in lex.all_cue_verbs
+        and not _reports_that(verb)
+    ):
+        # "could no longer afford to heat, staff and maintain buildings": one more verb of
+        # a list inside the content, not the source going on
+        return False
+    bare = verb.dep_ == "conj" and verb.tag_ == "VB" and head.dep_ == "ccomp"
+    if bare and not _reports_that(verb):
+        # "... that the district could no longer afford ... and maintain buildings": a bare
+        # verb shares the clause's modal; the source's next statement would be finite
+        return False
     return (
         verb.lemma_.lower() in lex.continuation_verbs
         or _reports_that(verb)
@@ -1681,6 +1695,11 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     else:
         if lex.clause_verbs.isdisjoint({t.lemma_.lower()}) and it is None:
             return None
+        if t.lemma_.lower() in REFUSALS or (
+            any(c.dep_ == "auxpass" for c in t.children) and not _has_agent(t)
+        ):
+            # "as birth rates decline", "The engineer ... was not charged": no one speaks
+            return None
         par = parenthetical_content(t, subj, stop)
         if par is None:
             return None
@@ -1708,6 +1727,9 @@ def _draft_for_verb(t: Token, lex: Lexicon, stop: set[int]) -> Draft | None:
     if that is not None and that.i == t.i + 1:
         cue_hi = that.i + 1
     return token_draft(doc, (lo, hi), (t.i, cue_hi), subj.i, t.i, inherited=inherited)
+
+
+REFUSALS = frozenset({"decline", "refuse"})
 
 
 def _puts_it(t: Token) -> Token | None:

@@ -996,6 +996,11 @@ class Book:
             speaker = self._named_for(head)
             if speaker is not None:
                 return speaker
+            just_quoted = self._unnamed_as(lemma) if _definite(head) else None
+            if just_quoted is not None and just_quoted is self.last_speaker:
+                # "A Republican senator who voted against it said ... the senator said": the
+                # unnamed one who just spoke, not a named senator further back
+                return just_quoted
             match = self._by_role(role, demonym, head) if one_known else None
             if match is None and indefinite and head.tag_ == "NN" and _in_lede(head, self.text):
                 # "An Ohio judge refused ..." in the lede is the judge the story names next
@@ -1063,6 +1068,15 @@ class Book:
         if head.tag_ == "NN" and _definite(head) and self._unnamed_as(lemma) is not None:
             # "the teacher" after "A science teacher at the high school"
             return self._unnamed_as(lemma)
+        if head.tag_ == "NN" and _definite(head):
+            # "The lodge" after "the Fraternal Order of Police Lodge 12"
+            bodies = [
+                e
+                for e in self.entries
+                if e.kind == "organization" and _named_by_noun(e.name, lemma)
+            ]
+            if bodies:
+                return max(bodies, key=lambda e: e.last_seen)
         if head.tag_ == "NN" and _indefinite(head) and lemma not in lex.groups:
             # "A city planning employee", "a firefighter working the eastern flank"
             return self._unnamed(head, mention, one_person=True)
@@ -1174,11 +1188,25 @@ class Book:
         return e
 
     def _unnamed(self, head: Token, mention: str, one_person: bool = False) -> Entry:
-        """An anonymous source; ``a senior official`` is one person a pronoun can take."""
-        e = self._other(_uncounted(_described(head, mention)), "anonymous")
+        """An anonymous source; ``a senior official`` is one person a pronoun can take. One
+        person known by nothing but a role is named so (``anonymous CISA official``); words
+        that say more keep the description (``aide familiar with the whip count``)."""
+        described = _described(head, mention)
+        name = _uncounted(described)
+        if one_person and described == mention and self._person_word(head):
+            name = f"anonymous {name}"
+        e = self._other(name, "anonymous")
         e.one_person = e.one_person or one_person
         e.roles.add(head.lemma_.lower())
         return e
+
+    def _person_word(self, head: Token) -> bool:
+        """``official``, ``firefighter``, ``lobbyist``: a noun for a person (the lists, or
+        an agent's ending), not ``a budget presentation``."""
+        lemma = head.lemma_.lower()
+        return _lemma_in(head, self.lex.person_nouns, self.lex.titles) or (
+            lemma.endswith(AGENT_ENDINGS) and lemma not in self.lex.documents
+        )
 
     def _unnamed_as(self, role: str) -> Entry | None:
         """The unnamed person introduced last in this role (``the adviser``)."""
@@ -1520,6 +1548,8 @@ def _named_by_noun(name: str, noun: str) -> bool:
     """``the ministry`` is the Russian Foreign Ministry and the Ministry of Foreign Affairs:
     the noun ends the name or heads its ``of`` phrase."""
     words = name.lower().split()
+    while len(words) > 1 and words[-1].isdigit():
+        words = words[:-1]  # "Lodge 12" is "the lodge"
     noun = noun.lower()
     return (len(words) > 1 and words[-1] == noun) or any(
         w == noun and nxt == "of" for w, nxt in itertools.pairwise(words)
@@ -1618,6 +1648,9 @@ def _press_owner(head: Token) -> Token | None:
             next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         )
     )
+
+
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ee", "ant", "ent")
 
 
 def _described_as(tokens: Sequence[Token]) -> str | None:
@@ -1736,6 +1769,9 @@ def _name_text(t: Token) -> str:
         # name runs on to the entity's end
         while hi < len(doc) and doc[hi].ent_iob_ == "I":
             hi += 1
+    if t.ent_type_ == "ORG" and hi < len(doc) and doc[hi].is_digit and doc[hi].head.i < hi:
+        # "Fraternal Order of Police Lodge 12": the number is part of the body's name
+        hi += 1
     return doc[lo:hi].text
 
 

@@ -47,7 +47,7 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
     ),
     (
         "The talks will resume in May, according to a senior official.",
-        [("The talks will resume in May", "senior official", "indirect", "according to")],
+        [("The talks will resume in May", "anonymous senior official", "indirect", "according to")],
     ),
     (
         "Peter Novak, for his part, said the border would stay open.",
@@ -1316,7 +1316,7 @@ def test_a_role_before_the_name_and_an_indefinite_role() -> None:
         "Keir Starmer",
         "Kemi Badenoch",
         "Kemi Badenoch",
-        "Downing Street spokesman",
+        "anonymous Downing Street spokesman",
     ]
     records = {s.name: (s.kind, s.title) for s in ex.speakers}
     assert records["Keir Starmer"] == ("person", "Prime Minister")
@@ -1449,8 +1449,8 @@ def test_unnamed_sources_and_the_members_of_them() -> None:
     assert [s.speaker for s in ex.statements] == [
         "people familiar with the matter",
         "people familiar with the matter",
-        "longtime City Hall lobbyist",
-        "longtime City Hall lobbyist",
+        "anonymous longtime City Hall lobbyist",
+        "anonymous longtime City Hall lobbyist",
     ]
     # "One" of "One of the people" is no name of the group
     assert {s.name: s.aliases for s in ex.speakers}["people familiar with the matter"] == (
@@ -2162,3 +2162,66 @@ def test_as_someone_put_it_attributes_the_sentence() -> None:
     (st,) = extract(text).statements
     assert (st.speaker, st.cue) == ("Petrakis", "put it")
     assert st.content.startswith("Small utilities") and "underbelly" in st.content
+
+
+def test_a_verb_in_a_list_inside_the_content_is_not_a_second_cue() -> None:
+    text = (
+        "Superintendent Miriam Castellanos told the board that the district could no longer "
+        "afford to heat, staff and maintain buildings that were, in some cases, less than "
+        "half full."
+    )
+    (st,) = extract(text).statements
+    assert st.content.startswith("the district could") and st.content.endswith("half full")
+
+
+def test_an_as_clause_of_a_refusal_verb_attributes_nothing() -> None:
+    text = (
+        "The report projected that enrollment would keep falling through at least 2030 as "
+        "birth rates decline and young families are priced out of the county."
+    )
+    (st,) = extract(text).statements
+    assert (st.speaker, st.cue) == ("report", "projected that")
+    assert st.content.endswith("priced out of the county")
+
+
+def test_a_lodge_number_is_part_of_the_name_and_the_lodge_is_the_body() -> None:
+    text = (
+        "The Brookmere Fraternal Order of Police Lodge 12 said in a statement that the "
+        "officer was devastated. The lodge urged residents not to rush to judgment."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Brookmere Fraternal Order of Police Lodge 12"
+    ] * 2
+
+
+def test_an_unnamed_source_just_quoted_is_the_role_mention_after_it() -> None:
+    text = (
+        "Sen. Dean Holloway, the bill's sponsor, said farmers were losing days at harvest.\n\n"
+        "A Republican senator who voted against the bill said Senate leaders had allowed a "
+        "free vote. The governor's staff, the senator said, had made no effort to sway the "
+        "caucus."
+    )
+    speakers = [s.speaker for s in extract(text).statements]
+    assert speakers[0] == "Dean Holloway"
+    assert speakers[-2:] == ["anonymous Republican senator"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A court administrator said jury selection could take two days.",
+            "anonymous court administrator",
+        ),
+        (
+            "A Senate aide familiar with the whip count said the vote was close.",
+            "Senate aide familiar with the whip count",
+        ),
+        (
+            "Two people familiar with the matter said the talks had stalled.",
+            "people familiar with the matter",
+        ),
+    ],
+)
+def test_an_unnamed_person_known_only_by_a_role_is_named_anonymous(text: str, speaker: str) -> None:
+    assert [s.speaker for s in extract(text).statements] == [speaker]
