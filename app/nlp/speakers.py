@@ -1514,8 +1514,8 @@ def _body_word(t: Token) -> bool:
 
 
 JUDGMENTS = frozenset({"ruling", "opinion", "order", "decision"})
-# "COLUMBUS, Ohio (AP) — ": a city in capitals, then anything up to the dash
-DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}[,(][^\n]{0,60}?\s[—–-]{1,2}\s")
+# "COLUMBUS, Ohio (AP) — ", "DENVER — ": a city in capitals, then anything up to the dash
+DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:[,(][^\n]{0,60}?)?\s[—–-]{1,2}\s")
 
 
 def _in_lede(t: Token, text: str) -> bool:

@@ -2225,3 +2225,12 @@ def test_an_unnamed_source_just_quoted_is_the_role_mention_after_it() -> None:
 )
 def test_an_unnamed_person_known_only_by_a_role_is_named_anonymous(text: str, speaker: str) -> None:
     assert [s.speaker for s in extract(text).statements] == [speaker]
+
+
+def test_a_dateline_without_a_state_still_opens_a_lede() -> None:
+    text = (
+        "DENVER — A federal judge ruled Monday that the FBI violated a 1980 law.\n\n"
+        "In a 41-page opinion, U.S. District Judge Alma Pettigrew wrote that the government "
+        "had overreached."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Alma Pettigrew"] * 2
