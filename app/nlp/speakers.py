@@ -721,7 +721,14 @@ class Book:
             named = [
                 e
                 for e in self.entries
-                if (e.kind == kind and _named_by_noun(e.name, name)) or name.lower() in e.roles
+                if (e.kind == kind and _named_by_noun(e.name, name))
+                or name.lower() in e.roles
+                # "the agency" after "The state Department of Natural Resources"
+                or (
+                    e.kind == kind == "organization"
+                    and name.lower() == "agency"
+                    and not GOVERNMENT_UNITS.isdisjoint(e.name.split())
+                )
             ]
             if named:
                 return max(named, key=lambda e: e.last_seen)
@@ -1489,6 +1496,12 @@ PUBLIC_BODIES = frozenset(
         "association", "union", "institute", "center", "centre", "foundation", "coalition",
     }
 )  # fmt: skip
+
+
+# the words of a government agency's name ("the agency" is any of them)
+GOVERNMENT_UNITS = frozenset(
+    {"Department", "Agency", "Administration", "Bureau", "Service", "Commission", "Office"}
+)
 
 
 def _public_body(name: str) -> bool:

@@ -2234,3 +2234,13 @@ def test_a_dateline_without_a_state_still_opens_a_lede() -> None:
         "had overreached."
     )
     assert [s.speaker for s in extract(text).statements] == ["Alma Pettigrew"] * 2
+
+
+def test_the_agency_is_the_government_department_named_before() -> None:
+    text = (
+        "The state Department of Natural Resources said it would add the lake to its advisory. "
+        '"Protecting public health is our first priority," the agency said in a statement.'
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "state Department of Natural Resources"
+    ] * 2
