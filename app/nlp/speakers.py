@@ -26,7 +26,7 @@ NAME_POS = ("PROPN",)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE = ("'s", "’s", "'", "’")
 MAX_TITLE_WORDS = 4
-MAX_OF_PHRASE = 10  # tokens from a title to the name it precedes ("Speaker of ... Larijani")
+MAX_OF_PHRASE = 14  # tokens from a title to the name it precedes ("Speaker of ... Larijani")
 
 
 @dataclass(slots=True)
@@ -260,12 +260,36 @@ def split_title(words: Sequence[str], lex: Lexicon) -> tuple[str | None, list[st
     return (" ".join(title) if title else None), rest, affiliation
 
 
+MAX_OF_WORDS = 12  # "of the Mazhilis of the Parliament of the Republic of Kazakhstan"
+
+
+def _person_span(ent: Span, lex: Lexicon) -> tuple[int, int] | None:
+    """The tokens of a person's name in an entity: a person's, or the name a body's entity
+    ran on into (``the Parliament of the Republic of Kazakhstan Nurlan Bekmukhambetov``)."""
+    if not any(t.pos_ in NAME_POS for t in ent):
+        return None
+    if ent.label_ == "PERSON":
+        return ent.start, ent.end
+    if ent.label_ != "ORG":
+        return None
+    k = ent.end
+    while (
+        k > ent.start
+        and ent.doc[k - 1].pos_ == "PROPN"
+        and ent.doc[k - 1].text not in lex.countries
+    ):
+        k -= 1
+    if k > ent.start and ent.doc[k - 1].text in lex.countries and 2 <= ent.end - k <= 3:
+        return k, ent.end
+    return None
+
+
 def _of_country(words: Sequence[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
     """``of Azerbaijan``, ``of the Republic of Azerbaijan`` after a title: the country and
     the index after it, when a name follows."""
     if i >= len(words) or words[i].lower() != "of":
         return None
-    for j in range(i + 1, min(len(words) - 1, i + 6)):
+    for j in range(i + 1, min(len(words) - 1, i + MAX_OF_WORDS)):
         if words[j] in lex.countries:
             return words[j], j + 1
         if not (words[j][:1].isupper() or words[j].lower() in ("the", "of")):
@@ -439,14 +463,15 @@ class Book:
         # the small model sometimes labels a country "PERSON" ("Azerbaijan’s Deputy ...")
         places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not any(t.pos_ in NAME_POS for t in ent):
+            span = _person_span(ent, lex)
+            if span is None:
                 continue
-            end = ent.end
+            start, end = span
             while end < len(doc) and _propn(doc[end]) and _name_goes_on(doc[end - 1], end):
                 # "Ursula von der Leyen" with the tagger's person ending at "der", "Ali-Akbar
                 # Sadeghpour" with only "Ali-Akbar" tagged
                 end += 1
-            words = _clean_words(_words(doc[ent.start : end]))
+            words = _clean_words(_words(doc[start:end]))
             if " ".join(words) in places:
                 continue
             title, name, ent_aff = split_title(words, lex)
@@ -454,12 +479,12 @@ class Book:
                 name = name[1:]
             if not name or not name[-1][:1].isupper():
                 continue
-            pre = self._title_before(ent.start) or self._counterpart(doc, ent.start)
+            pre = self._title_before(start) or self._counterpart(doc, start)
             if title is None and pre is not None:
                 title, aff_words = pre
             else:
                 aff_words = []
-            entry = self._person(" ".join(name), ent.start)
+            entry = self._person(" ".join(name), start)
             if title:
                 self._give_title(entry, title, aff_words)
             if ent_aff and entry.affiliation is None:
@@ -467,18 +492,18 @@ class Book:
             self._appositive(entry, end)
             self._office_held(entry, end)
             if entry.title is None:
-                self._role_before(entry, ent.start)
-            if ent.start > 0:
+                self._role_before(entry, start)
+            if start > 0:
                 # "businessman Dale Brennan", "defense attorney Ann Wu"
-                self._add_role(entry, [doc[ent.start - 1].text])
+                self._add_role(entry, [doc[start - 1].text])
             party = next((w.lower() for w in words[:1] if w.lower() in PARTY_MEMBERS), None)
-            if ent.start > 0 and doc[ent.start - 1].lower_ in PARTY_MEMBERS:
-                party = doc[ent.start - 1].lower_
+            if start > 0 and doc[start - 1].lower_ in PARTY_MEMBERS:
+                party = doc[start - 1].lower_
             if party is not None:
                 # "Republican Wes Calloway": "the Republican" later
                 entry.roles.add(party)
             self._other_spelling(entry, doc[end - 1].idx + len(doc[end - 1]))
-            if _received(doc[end - 1]) or _visiting(doc, ent.start):
+            if _received(doc[end - 1]) or _visiting(doc, start):
                 entry.roles.add("guest")
         self._titles_elsewhere([e for e in self.entries if e.kind == "person" and e.title is None])
         self._guests_received()
@@ -487,9 +512,9 @@ class Book:
         """``received a delegation led by Prime Minister of Georgia Zurab Lomtadze``, the
         name untagged there: whoever the article names in what a host received is a guest."""
         for verb in self.doc:
-            if verb.lemma_.lower() not in HOST_VERBS or verb.pos_ != "VERB":
+            if verb.lemma_.lower() not in (*HOST_VERBS, "meet") or verb.pos_ != "VERB":
                 continue
-            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for obj in _received_objects(verb):
                 words = {t.lower_ for t in obj.subtree if t.pos_ == "PROPN"}
                 for e in self.entries:
                     if e.kind == "person" and len(e.name.split()) > 1 and e.surname in words:
@@ -534,9 +559,12 @@ class Book:
         return _pre_title(before, self.lex) or _title_of_place(doc, start, self.lex)
 
     def _give_title(self, entry: Entry, title: str, aff_words: Sequence[str]) -> None:
-        """Title and affiliation for a person who has none yet."""
+        """Title and affiliation for a person who has none yet; a second title is a role
+        (``Chairman of the Milli Majlis``, later ``Speaker Ilgar Tahirli``: "the Speaker")."""
         if entry.title is None:
             entry.title = _titlecase(title, self.lex)
+        elif title.lower() != entry.title.lower():
+            entry.roles.add(title.lower())
         if aff_words and entry.affiliation is None:
             entry.affiliation = affiliation_of(aff_words, self.lex)
 
@@ -891,6 +919,11 @@ class Book:
                 owner = affiliation_of(words[:cut], lex)
                 words = words[cut + 1 :]
             title, name_words, aff = split_title(_clean_words(words), lex)
+            if title is None and len(name_words) > 1 and name_words[-1].lower() in lex.titles:
+                # "The Milli Majlis Chairman" of two chairmen: the one introduced with that body
+                introduced = self._introduced_with(name_words[:-1], head.i)
+                if introduced is not None:
+                    return introduced
             aff = aff or owner
             names = _name_words(name_words)
             in_entity = _entity_name(head, lex)
@@ -1003,6 +1036,11 @@ class Book:
             speaker = self._named_for(head)
             if speaker is not None:
                 return speaker
+            body_words = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in DETERMINERS]
+            introduced = self._introduced_with(body_words, head.i) if body_words else None
+            if introduced is not None:
+                # "The Milli Majlis Chairman" of two chairmen: the one introduced with that body
+                return introduced
             just_quoted = self._unnamed_as(lemma) if _definite(head) else None
             if just_quoted is not None and just_quoted is self.last_speaker:
                 # "A Republican senator who voted against it said ... the senator said": the
@@ -1195,25 +1233,11 @@ class Book:
         return e
 
     def _unnamed(self, head: Token, mention: str, one_person: bool = False) -> Entry:
-        """An anonymous source; ``a senior official`` is one person a pronoun can take. One
-        person known by nothing but a role is named so (``anonymous CISA official``); words
-        that say more keep the description (``aide familiar with the whip count``)."""
-        described = _described(head, mention)
-        name = _uncounted(described)
-        if one_person and described == mention and self._person_word(head):
-            name = f"anonymous {name}"
-        e = self._other(name, "anonymous")
+        """An anonymous source; ``a senior official`` is one person a pronoun can take."""
+        e = self._other(_uncounted(_described(head, mention)), "anonymous")
         e.one_person = e.one_person or one_person
         e.roles.add(head.lemma_.lower())
         return e
-
-    def _person_word(self, head: Token) -> bool:
-        """``official``, ``firefighter``, ``lobbyist``: a noun for a person (the lists, or
-        an agent's ending), not ``a budget presentation``."""
-        lemma = head.lemma_.lower()
-        return _lemma_in(head, self.lex.person_nouns, self.lex.titles) or (
-            lemma.endswith(AGENT_ENDINGS) and lemma not in self.lex.documents
-        )
 
     def _unnamed_as(self, role: str) -> Entry | None:
         """The unnamed person introduced last in this role (``the adviser``)."""
@@ -1245,6 +1269,20 @@ class Book:
         if e.title is None and head.lemma_.lower() in self.lex.titles:
             e.title = _titlecase(head.lemma_.lower(), self.lex)
         return e
+
+    def _introduced_with(self, words: Sequence[str], pos: int) -> Entry | None:
+        """The one person whose introduction, a title's phrase before the name, holds these
+        words (``Chairman of the Milli Majlis of ... Ilgar Tahirli``)."""
+        doc = self.doc
+        found = []
+        for e in self.entries:
+            if e.kind != "person" or not 0 <= e.first_seen < pos:
+                continue
+            lo = max(doc[e.first_seen].sent.start, e.first_seen - MAX_OF_PHRASE)
+            before = {t.text for t in doc[lo : e.first_seen]}
+            if all(w in before for w in words):
+                found.append(e)
+        return found[0] if len(found) == 1 else None
 
     def _described(self, noun: str) -> bool:
         """A person was described with this noun (``a retired bookkeeper``)."""
@@ -1517,7 +1555,9 @@ def _national_ministry(name: str, lex: Lexicon) -> str:
     """``Georgia’s Foreign Ministry`` is the Georgian Foreign Ministry: one name for the
     ministry however the article puts its country."""
     m = MINISTRY.fullmatch(name)
-    national = lex.nationals.get(m.group("country")) if m else None
+    country = m.group("country") if m else ""
+    # "Türkiye's": a country's own name for itself is listed with its demonyms
+    national = lex.nationals.get(lex.demonyms.get(country.lower(), country))
     return f"{national} {m.group('body')}" if m and national else name
 
 
@@ -1663,9 +1703,6 @@ def _press_owner(head: Token) -> Token | None:
     )
 
 
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ee", "ant", "ent")
-
-
 def _described_as(tokens: Sequence[Token]) -> str | None:
     """``a retired bookkeeper who lives ...``: the noun an indefinite description of a
     person rests on."""
@@ -1678,6 +1715,15 @@ def _described_as(tokens: Sequence[Token]) -> str | None:
         if t.tag_ == "NN" and t.text.islower():
             noun = t.lemma_.lower()
     return noun
+
+
+def _received_objects(verb: Token) -> list[Token]:
+    """What a host received: ``received [a delegation led by ...]``; ``met with [a
+    delegation led by ...]`` (a delegation met is a visiting one)."""
+    if verb.lemma_.lower() in HOST_VERBS:
+        return [c for c in verb.children if c.dep_ == "dobj"]
+    withs = (prep_object(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with")
+    return [o for o in withs if o is not None and o.lemma_.lower() == "delegation"]
 
 
 def _title_word(t: Token, lex: Lexicon) -> bool:

@@ -47,7 +47,7 @@ CASES: list[tuple[str, list[tuple[str, str | None, str, str | None]]]] = [
     ),
     (
         "The talks will resume in May, according to a senior official.",
-        [("The talks will resume in May", "anonymous senior official", "indirect", "according to")],
+        [("The talks will resume in May", "senior official", "indirect", "according to")],
     ),
     (
         "Peter Novak, for his part, said the border would stay open.",
@@ -1316,7 +1316,7 @@ def test_a_role_before_the_name_and_an_indefinite_role() -> None:
         "Keir Starmer",
         "Kemi Badenoch",
         "Kemi Badenoch",
-        "anonymous Downing Street spokesman",
+        "Downing Street spokesman",
     ]
     records = {s.name: (s.kind, s.title) for s in ex.speakers}
     assert records["Keir Starmer"] == ("person", "Prime Minister")
@@ -1449,8 +1449,8 @@ def test_unnamed_sources_and_the_members_of_them() -> None:
     assert [s.speaker for s in ex.statements] == [
         "people familiar with the matter",
         "people familiar with the matter",
-        "anonymous longtime City Hall lobbyist",
-        "anonymous longtime City Hall lobbyist",
+        "longtime City Hall lobbyist",
+        "longtime City Hall lobbyist",
     ]
     # "One" of "One of the people" is no name of the group
     assert {s.name: s.aliases for s in ex.speakers}["people familiar with the matter"] == (
@@ -2203,28 +2203,7 @@ def test_an_unnamed_source_just_quoted_is_the_role_mention_after_it() -> None:
     )
     speakers = [s.speaker for s in extract(text).statements]
     assert speakers[0] == "Dean Holloway"
-    assert speakers[-2:] == ["anonymous Republican senator"] * 2
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
-        (
-            "A court administrator said jury selection could take two days.",
-            "anonymous court administrator",
-        ),
-        (
-            "A Senate aide familiar with the whip count said the vote was close.",
-            "Senate aide familiar with the whip count",
-        ),
-        (
-            "Two people familiar with the matter said the talks had stalled.",
-            "people familiar with the matter",
-        ),
-    ],
-)
-def test_an_unnamed_person_known_only_by_a_role_is_named_anonymous(text: str, speaker: str) -> None:
-    assert [s.speaker for s in extract(text).statements] == [speaker]
+    assert speakers[-2:] == ["Republican senator"] * 2
 
 
 def test_a_dateline_without_a_state_still_opens_a_lede() -> None:
@@ -2244,3 +2223,33 @@ def test_the_agency_is_the_government_department_named_before() -> None:
     assert [s.speaker for s in extract(text).statements] == [
         "state Department of Natural Resources"
     ] * 2
+
+
+def test_two_parliament_chairmen_told_apart_by_the_body_each_was_introduced_with() -> None:
+    text = (
+        "Baku, May 21, AZERTAC. Chairman of the Milli Majlis of the Republic of Azerbaijan "
+        "Ilgar Tahirli has met with a delegation led by Chairman of the Mazhilis of the "
+        "Parliament of the Republic of Kazakhstan Nurlan Bekmukhambetov.\n\n"
+        "Welcoming the guests, Speaker Ilgar Tahirli noted that relations are developing "
+        "successfully.\n\n"
+        "The Milli Majlis Chairman underlined the role of mutual visits.\n\n"
+        "The guest said that Kazakhstan values the partnership.\n\n"
+        "Speaking about transit, the Speaker said cargo volumes had grown."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Ilgar Tahirli",
+        "Ilgar Tahirli",
+        "Nurlan Bekmukhambetov",
+        "Ilgar Tahirli",
+    ]
+
+
+def test_a_rank_of_two_words_and_a_country_s_own_name_for_itself() -> None:
+    text = (
+        "Türkiye's National Defence Ministry said two Greek jets had harassed a patrol aircraft. "
+        "Ministry spokesman Rear Admiral Oğuz Yalçınkaya said the jets had locked radar on it."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Turkish National Defence Ministry",
+        "Oğuz Yalçınkaya",
+    ]
