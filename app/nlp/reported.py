@@ -395,20 +395,16 @@ def _goes_on_speaking(verb: Token, head: Token, lex: Lexicon) -> bool:
     emphasis on B``: a verb hung on a cue's clause that is the source's next statement."""
     if verb.dep_ == "conj" and _shares_perfect(verb, head) and not _reports_that(verb):
         return False
-    if (
-        verb.dep_ == "conj"
-        and head.dep_ in ("xcomp", "advcl", "relcl", "acl", "pcomp")
-        and head.lemma_.lower() not in lex.all_cue_verbs
-        and not _reports_that(verb)
-    ):
+    if verb.dep_ == "conj" and not _reports_that(verb):
         # "could no longer afford to heat, staff and maintain buildings": one more verb of
-        # a list inside the content, not the source going on
-        return False
-    bare = verb.dep_ == "conj" and verb.tag_ == "VB" and head.dep_ == "ccomp"
-    if bare and not _reports_that(verb):
-        # "... that the district could no longer afford ... and maintain buildings": a bare
-        # verb shares the clause's modal; the source's next statement would be finite
-        return False
+        # a list inside the content, not the source going on; so is a bare verb sharing
+        # the clause's modal, where the source's next statement would be finite
+        listed = (
+            head.dep_ in ("xcomp", "advcl", "relcl", "acl", "pcomp")
+            and head.lemma_.lower() not in lex.all_cue_verbs
+        )
+        if listed or (verb.tag_ == "VB" and head.dep_ == "ccomp"):
+            return False
     return (
         verb.lemma_.lower() in lex.continuation_verbs
         or _reports_that(verb)

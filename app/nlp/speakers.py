@@ -331,7 +331,7 @@ QUANTIFIERS = frozenset({"most", "many", "some", "all", "several", "both"})
 PARTY_MEMBERS = frozenset({"republican", "democrat"})
 # "who chairs the committee": the office the verb says the person holds
 OFFICES_HELD = {"chair": "chair", "head": "head", "lead": "leader", "direct": "director"}
-MAX_ASIDE = 10  # tokens from a name to the clause that says what office the person holds
+MAX_OFFICE_CLAUSE = 10  # tokens from a name to the clause that says what office it holds
 NAMED_WINDOW = 80  # tokens back to the person a description renames
 
 HOST_VERBS = frozenset({"receive", "host", "welcome"})
@@ -512,7 +512,7 @@ class Book:
         """``received a delegation led by Prime Minister of Georgia Zurab Lomtadze``, the
         name untagged there: whoever the article names in what a host received is a guest."""
         for verb in self.doc:
-            if verb.lemma_.lower() not in (*HOST_VERBS, "meet") or verb.pos_ != "VERB":
+            if verb.pos_ != "VERB":
                 continue
             for obj in _received_objects(verb):
                 words = {t.lower_ for t in obj.subtree if t.pos_ == "PROPN"}
@@ -625,7 +625,7 @@ class Book:
     def _office_held(self, entry: Entry, after: int) -> None:
         """``Colleen Marsh, R-Ohio, who chairs the subcommittee``: "the chairwoman" later."""
         doc = self.doc
-        for t in doc[after : min(len(doc), after + MAX_ASIDE)]:
+        for t in doc[after : min(len(doc), after + MAX_OFFICE_CLAUSE)]:
             if t.is_space or t.text in (".", ";"):
                 return
             role = OFFICES_HELD.get(t.lemma_.lower()) if t.dep_ == "relcl" else None
@@ -1011,7 +1011,7 @@ class Book:
         if demonym is None and owner_at > 0:
             # "Iran's top diplomat": the possessor is the affiliation
             demonym = affiliation_of(words[:owner_at], lex)
-        if lemma in lex.person_nouns or lemma in lex.titles or self._described(lemma):
+        if lemma in lex.person_nouns or lemma in lex.titles or self._someone_described_as(lemma):
             # "the Armenian deputy premier": a two-word role names the title exactly
             pair = f"{words[-2].lower()} {lemma}" if len(words) > 1 else ""
             of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1284,7 +1284,7 @@ class Book:
                 found.append(e)
         return found[0] if len(found) == 1 else None
 
-    def _described(self, noun: str) -> bool:
+    def _someone_described_as(self, noun: str) -> bool:
         """A person was described with this noun (``a retired bookkeeper``)."""
         return any(e.kind == "person" and noun in e.roles for e in self.entries)
 
@@ -1694,12 +1694,10 @@ def _press_owner(head: Token) -> Token | None:
     ):
         return None
     poss = next((c for c in head.lefts if c.dep_ == "poss"), None)
-    return (
-        poss
-        if poss is not None
-        else prep_object(
-            next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-        )
+    if poss is not None:
+        return poss
+    return prep_object(
+        next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     )
 
 
@@ -1720,8 +1718,11 @@ def _described_as(tokens: Sequence[Token]) -> str | None:
 def _received_objects(verb: Token) -> list[Token]:
     """What a host received: ``received [a delegation led by ...]``; ``met with [a
     delegation led by ...]`` (a delegation met is a visiting one)."""
-    if verb.lemma_.lower() in HOST_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in HOST_VERBS:
         return [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma != "meet":
+        return []
     withs = (prep_object(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with")
     return [o for o in withs if o is not None and o.lemma_.lower() == "delegation"]
 
