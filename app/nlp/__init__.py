@@ -30,7 +30,7 @@ from app.nlp.reported import (
     find_reported,
     noun_statements,
 )
-from app.nlp.speakers import resolve_all
+from app.nlp.speakers import DATELINE, resolve_all
 from app.nlp.topics import Taxonomy, default_taxonomy, tag_span
 from app.nlp.types import Extraction, Statement, StatementType, TopicTag
 
@@ -289,8 +289,12 @@ def _strip_marks(text: str, s: int, e: int) -> tuple[int, int]:
 
 def trim_content(text: str, s: int, e: int, direct: bool) -> tuple[int, int]:
     """Content without surrounding spaces and, for a direct quote, its outer marks and the
-    comma that only joins it to the cue."""
+    comma that only joins it to the cue. A wire dateline (``WASHINGTON (AP) — ``) opening
+    the content is the narrator's, not the source's."""
     s, e = _skip(text, s, e), _rskip(text, s, e)
+    if s == 0 or text[s - 1] == "\n":
+        dateline = DATELINE.match(text, s, e)
+        s = dateline.end() if dateline else s
     if direct:
         s, e = _strip_marks(text, s, e)
         while e > s and text[e - 1] in ", \n":

@@ -54,6 +54,7 @@ class Lexicon:
     organizations: frozenset[str]
     governments: frozenset[str]
     groups: frozenset[str]
+    portfolio_words: frozenset[str]
     demonyms: dict[str, str]
     countries: frozenset[str]
     nationals: dict[str, str]  # "Georgia" -> "Georgian": a country's adjective
@@ -142,6 +143,7 @@ def get_lexicon() -> Lexicon:
         organizations=fs(roles["organizations"]),
         governments=fs(roles["governments"]),
         groups=fs(roles["groups"]),
+        portfolio_words=fs(roles["portfolio_words"]),
         demonyms={k.lower(): v for k, v in dem.items()},
         countries=frozenset(dem.values()),
         nationals=_nationals(dem),

@@ -5,6 +5,8 @@ Every function here reads the dependency parse only; nothing scans the text with
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -137,7 +139,7 @@ def _phrase_owner(obj: Token, verb: Token) -> Token | None:
     return None
 
 
-MAX_ASIDE = 14
+MAX_ASIDE = 20  # ", a 34-year-old rock drill operator who gave only his first name,"
 
 
 def _unattached_subject(verb: Token) -> Token | None:
@@ -241,7 +243,7 @@ def root_noun(verb: Token) -> Token | None:
     return None
 
 
-DASHES = ("–", "—", "-", "--")
+DASHES = ("–", "—", "―", "-", "--")
 
 
 def _after_dateline(verb: Token, subj: Token) -> Token | None:
@@ -265,12 +267,18 @@ def _after_dateline(verb: Token, subj: Token) -> Token | None:
 
 
 def _is_dateline(t: Token) -> bool:
+    """``WASHINGTON —``, ``TEHRAN (IRNA) –``, and ``Tehran, IRNA –`` with the agency in
+    capitals after a city that is not."""
+    doc = t.doc
+    if not (t.i == 0 or "\n" in doc[t.i - 1].text) or t.i + 2 >= len(doc):
+        return False
+    if t.is_upper and len(t.text) > 2:
+        return doc[t.i + 1].text in (",", "(", *DASHES)
     return (
-        t.is_upper
-        and len(t.text) > 2
-        and (t.i == 0 or "\n" in t.doc[t.i - 1].text)
-        and t.i + 1 < len(t.doc)
-        and t.doc[t.i + 1].text in (",", "(", *DASHES)
+        t.text[:1].isupper()
+        and doc[t.i + 1].text in (",", "(")
+        and doc[t.i + 2].is_upper
+        and len(doc[t.i + 2].text) > 2
     )
 
 
@@ -752,6 +760,12 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
             if clause is not None:
                 lo, hi = _subtree_range(clause, stop)
                 return _strip_that(doc, lo, hi)
+    misread = _clause_on_occasion(verb, kids, lex)
+    if misread is not None and lemma in lex.clause_verbs:
+        lo = _subtree_range(misread, stop)[0]
+        # what the parser hung on the cue after the clause ("..., to decide when ..., and
+        # that B") is still what was said
+        return lo + 1, _subtree_range(verb, stop)[1], doc[lo]
     clause = next(
         (
             c
@@ -884,6 +898,31 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
         if colon is not None:
             sent = verb.sent
             return colon.i + 1, sent.end, None
+    return None
+
+
+def _clause_on_occasion(verb: Token, kids: Sequence[Token], lex: Lexicon) -> Token | None:
+    """``said in a televised briefing that every sheet had been signed``: the parser may read
+    the ``that`` clause as a relative clause of the occasion; it is what was said."""
+    if any(c.dep_ in CLAUSE_DEPS for c in kids):
+        return None
+    for prep in kids:
+        occasion = prep_object(prep) if prep.dep_ == "prep" and prep.i > verb.i else None
+        if occasion is None or occasion.lemma_.lower() not in lex.occasion_nouns:
+            continue
+        after = occasion.doc[occasion.i + 1] if occasion.i + 1 < len(occasion.doc) else None
+        if after is None or after.lower_ != "that":
+            continue
+        rel = next((c for c in occasion.rights if c.dep_ == "relcl"), None)
+        if (
+            rel is not None
+            and after.head.i == rel.i
+            and after.dep_ in ("dobj", "mark")
+            # a clause with a subject of its own; "in an interview that aired Sunday" is a
+            # relative clause after all
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in rel.children)
+        ):
+            return rel
     return None
 
 
@@ -1086,6 +1125,10 @@ def parenthetical_content(verb: Token, subj: Token, stop: set[int]) -> tuple[int
         if head.i >= hi and head_subject is not None and head_subject.i < lo:
             return start, end
         if head.i < lo and _runs_on(head, doc, hi, end):
+            return start, end
+        if head.i < lo and head.dep_ in ("nsubj", "nsubjpass") and head.head.i >= hi:
+            # "The shortage, as X put it, “is no excuse”": the parser hung the cue on the
+            # subject; it still splits the subject from its verb
             return start, end
         if head.i >= hi and _runs_on(head, doc, start, lo):
             # "In the long run, economists say, costs will fall": the opening words are the
@@ -1317,6 +1360,7 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
             if d is not None:
                 yield d
     yield from headline_colon(doc, lex, in_quote)
+    yield from transcript_lines(doc)
     for t in doc:
         if in_quote[t.i]:
             continue
@@ -1330,6 +1374,10 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
             if t.lower_ == "in" and any(x.i in cue_set for x in doc[lo:hi]):
                 # "X told Reuters in an interview ...": the cue verb has the statement
                 continue
+            if hi <= t.i and _trailing_cue_before(doc, t.i, cue_set):
+                # "“A,” the leader said, according to a press release": the release only
+                # carried what the leader said
+                continue
             if hi <= t.i:
                 lo = _skip_discourse(doc, lo, hi)
             if not _can_be_source(src, lex):
@@ -1338,6 +1386,21 @@ def find_reported(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator[
             if lo >= hi:
                 continue
             yield token_draft(doc, (lo, hi), (clo, chi), src.i, t.i)
+
+
+def _trailing_cue_before(doc: Doc, i: int, cue_set: set[int]) -> bool:
+    """``“A,” the leader said, according to ...``: a cue clause of its own (the source, then
+    the verb, maybe a day) ends right before the comma at token ``i - 1``."""
+    k = i - 2
+    while k > 0 and _is_time(doc[k]):
+        k -= 1
+    if i < 2 or doc[i - 1].text != "," or k not in cue_set:
+        return False
+    subj = subject_of(doc[k])
+    if subj is None or subj.i > k:
+        return False
+    before = doc[subj.left_edge.i - 1] if subj.left_edge.i > 0 else None
+    return before is not None and (before.is_quote or before.text == ",")
 
 
 CONCESSIVE = frozenset({"although", "though", "whereas"})
@@ -1524,6 +1587,42 @@ def headline_colon(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator
         yield token_draft(doc, (lo, hi), (colon.i, colon.i + 1), name[-1].i, colon.i)
 
 
+# "WALLACE:", "SEN. RUBIO:", "MR. TRUMP:": a speaker's label opening a transcript line
+TRANSCRIPT_LABEL = re.compile(r"[\"“']?\s*((?:[A-Z][A-Z.'-]*\s){0,2}([A-Z][A-Z'-]+)):[ \t\u00a0]+")
+
+
+def transcript_lines(doc: Doc) -> Iterator[Draft]:
+    """``WALLACE: If I may, sir ...`` / ``PENCE: Well, ...``: in a transcript each line is said
+    by the person its label names. It is a transcript when some label names a person the
+    article also names in running text (``Mike Pence``) and labels make up three lines or
+    more; then a label counts when it is so named or labels two lines or more. A kicker
+    (``FIX IS IN:``) or a note (``CLARIFICATION:``) is neither."""
+    text = doc.text
+    names = proper_nouns(doc)
+    labels: list[tuple[str, int, int, int]] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        m = TRANSCRIPT_LABEL.match(text, start, end)
+        if m:
+            labels.append((m.group(2).title(), m.start(2), m.end(1), end))
+        start = end + 1
+    lines = Counter(name for name, *_ in labels)
+    if len(labels) < 3 or not any(name in names for name in lines):
+        return
+    for name, name_start, colon, end in labels:
+        if name not in names and lines[name] < 2:
+            continue
+        span = doc.char_span(colon, end, alignment_mode="expand")
+        src = doc.char_span(name_start, colon, alignment_mode="expand")
+        if span is None or src is None:
+            continue
+        lo, hi = _trim_tokens(doc, span.start + 1, span.end)
+        if _says_something(doc, lo, hi):
+            yield token_draft(doc, (lo, hi), (span.start, span.start + 1), src.end - 1, span.start)
+
+
 def _names_speaker(t: Token, lex: Lexicon) -> bool:
     """A person, a group, an organization or a country: something that can hold a view.
     Names and plural nouns (``her detractors``, ``some Twitter accounts``) count; a singular
@@ -1605,7 +1704,8 @@ def noun_statements(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterato
                 None,
             )
             target = None if prep is None else prep.head
-        if prep is None or target is None:
+        if prep is None or target is None or _is_time(prep):
+            # "made the remarks on Sunday": when, not what about
             continue
         src = next((c for c in t.children if c.dep_ == "poss"), None)
         received = (

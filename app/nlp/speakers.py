@@ -12,12 +12,12 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from app.nlp.draft import Draft
+from app.nlp.draft import Draft, SpanIndex
 from app.nlp.lexicon import Lexicon
 from app.nlp.reported import _in_paragraph, _is_time, _lemma_in, prep_object, root_noun
 from app.nlp.types import Speaker, SpeakerKind
@@ -284,6 +284,73 @@ def _person_span(ent: Span, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
+CHAIN_LINKS = frozenset({"of", "for", "to", "and", "the", "&"})
+
+
+def _chain_end(doc: Doc, j: int) -> int:
+    """The end of a title's chain of capitalised words and links from token ``j`` on
+    (``of the Islamic Republic of Iran Railways (RAI)``)."""
+    while j < len(doc):
+        w = doc[j]
+        if w.lower_ in CHAIN_LINKS or w.text in POSSESSIVE or _inner_hyphen(w):
+            j += 1
+        elif w.is_alpha and (w.text[:1].isupper() or _inner_hyphen(doc[j - 1])):
+            # "Park Ji-yeon": a hyphenated name's second part may be lower case
+            j += 1
+        elif w.text == "(" and j + 2 < len(doc) and doc[j + 1].is_upper and doc[j + 2].text == ")":
+            j += 3
+        else:
+            break
+    return j
+
+
+def titled_names(doc: Doc, lex: Lexicon) -> Iterator[tuple[int, int, int]]:
+    """``Minister of Foreign Affairs of the Republic of Uzbekistan Sardor Umarkulov``: the
+    tagger often finds no person at the end of a long title; the name is the run of
+    capitalised words closing the title's of-phrases, less the words that name a country, a
+    body or a portfolio. Yields (title start, name start, name end) token indices."""
+    i = 0
+    while i < len(doc):
+        n = next(
+            (
+                n
+                for n in range(MAX_TITLE_WORDS, 0, -1)
+                if doc[i].text[:1].isupper() and doc[i : i + n].text.lower() in lex.titles
+            ),
+            0,
+        )
+        if not n or i + n >= len(doc):
+            i += 1
+            continue
+        link = doc[i + n]
+        if link.lower_ != "of" and link.lower_ not in lex.portfolio_words:
+            # "Mayor Frank DiSalvo and ...", "Rep. Teresa Villanueva of New Mexico": the name
+            # comes right after the title, where the tagger finds it
+            i += n
+            continue
+        end = _chain_end(doc, i + n)
+        k = end
+        while k > i + n and (
+            doc[k - 1].text[:1].isupper() or _inner_hyphen(doc[k - 1]) or _inner_hyphen(doc[k - 2])
+        ):
+            k -= 1
+        if k > i + n and end - k >= 2 and end - i <= MAX_OF_PHRASE + 6:
+            while k < end and (
+                doc[k].text in lex.countries
+                or doc[k].lower_ in lex.demonyms
+                or doc[k].lower_ in lex.organizations
+                or doc[k].lower_ in lex.portfolio_words
+                or doc[k].lower_ in lex.titles
+            ):
+                k += 1
+            words = [doc[w] for w in range(k, end) if w == k or not _inner_hyphen(doc[w - 1])]
+            if any(t.ent_type_ in ("GPE", "LOC", "ORG") for t in words):
+                words = []
+            if 2 <= len(_words(doc[k:end])) <= 4 and all(_propn(t) for t in words if t.is_alpha):
+                yield i, k, end
+        i = end if end > i + n else i + n
+
+
 def _of_country(words: Sequence[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
     """``of Azerbaijan``, ``of the Republic of Azerbaijan`` after a title: the country and
     the index after it, when a name follows."""
@@ -336,6 +403,10 @@ NAMED_WINDOW = 80  # tokens back to the person a description renames
 
 HOST_VERBS = frozenset({"receive", "host", "welcome"})
 OBJECT_PATH = frozenset({"pobj", "prep", "agent", "dobj", "appos", "compound", "conj", "nmod"})
+
+
+# "..., who arrived in Tashkent on a two-day official visit": the person is a guest
+ON_VISIT = re.compile(r",\s+who\s+(?:has\s+)?(?:arrived|is|was)\b[^.;\n]{0,80}?\bvisit\b")
 
 
 def _received(t: Token) -> bool:
@@ -450,6 +521,8 @@ class Book:
         self.last_speaker: Entry | None = None
         # "Zelenskyy (also spelled Zelensky)": names the article itself links to a person
         self.spellings: dict[str, Entry] = {}
+        # token index -> the person a long title chain names (see ``titled_names``)
+        self.titled_at: dict[int, Entry] = {}
         self._register_people()
 
     @functools.cached_property
@@ -462,11 +535,13 @@ class Book:
         doc, lex = self.doc, self.lex
         # the small model sometimes labels a country "PERSON" ("Azerbaijan’s Deputy ...")
         places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
-        for ent in doc.ents:
-            span = _person_span(ent, lex)
-            if span is None:
-                continue
-            start, end = span
+        spans = [s for s in (_person_span(ent, lex) for ent in doc.ents) if s is not None]
+        tagged = SpanIndex()
+        for lo, hi in spans:
+            tagged.add(lo, hi, lo)
+        titled = list(titled_names(doc, lex))
+        spans += [(s, e) for _, s, e in titled if not any(tagged.overlapping(s, e))]
+        for start, end in sorted(spans):
             while end < len(doc) and _propn(doc[end]) and _name_goes_on(doc[end - 1], end):
                 # "Ursula von der Leyen" with the tagger's person ending at "der", "Ali-Akbar
                 # Sadeghpour" with only "Ali-Akbar" tagged
@@ -503,8 +578,18 @@ class Book:
                 # "Republican Wes Calloway": "the Republican" later
                 entry.roles.add(party)
             self._other_spelling(entry, doc[end - 1].idx + len(doc[end - 1]))
-            if _received(doc[end - 1]) or _visiting(doc, start):
+            if (
+                _received(doc[end - 1])
+                or _visiting(doc, start)
+                or ON_VISIT.match(self.text, doc[end - 1].idx + len(doc[end - 1]))
+            ):
                 entry.roles.add("guest")
+        for title_start, start, end in titled:
+            # the title's head word may be a mention's head ("Managing Director of ... Jalal
+            # Mohebbi-Nasab, who attended, told ...")
+            entry = self._person(" ".join(_clean_words(_words(doc[start:end]))), start)
+            for i in range(title_start, end):
+                self.titled_at[i] = entry
         self._titles_elsewhere([e for e in self.entries if e.kind == "person" and e.title is None])
         self._guests_received()
 
@@ -718,6 +803,9 @@ class Book:
             ]
             if len(firsts) == 1:
                 return firsts[0]
+        if name.isupper() and len(name) > 3:
+            # a transcript's label ("WALLACE:") or a headline in capitals shouts the name
+            name = name.title()
         e = Entry(name, "person", last_seen=pos, first_seen=pos)
         self.entries.append(e)
         return e
@@ -738,10 +826,18 @@ class Book:
     def _other(self, name: str, kind: SpeakerKind) -> Entry:
         if kind == "document" and name.lower().startswith("same "):
             name = name[len("same ") :]  # "the same poll" is the poll named before
+        alias = None
         if kind == "organization":
             name = _national_ministry(name, self.lex)
+            spelled = self._spelled_out(name)
+            if spelled is not None:
+                name, alias = spelled, name
+            else:
+                name = self._acronym_runs_on(name)
         for e in self.entries:
             if e.kind == kind and e.name.lower() == name.lower():
+                if alias:
+                    e.add_alias(alias)
                 return e
         if kind in ("organization", "document") and " " not in name:
             # "the ministry" after "the Russian Foreign Ministry", "the report" after "an
@@ -767,8 +863,35 @@ class Book:
                     if e.kind == kind and e.name == name:
                         return e
         e = Entry(name, kind)
+        if alias:
+            e.add_alias(alias)
         self.entries.append(e)
         return e
+
+    def _spelled_out(self, acronym: str) -> str | None:
+        """``the MJR`` after ``the rebel Movement for Justice and Renewal (MJR)``: the name
+        the article spelled out before the acronym in brackets, its initials matching."""
+        if not (2 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
+            return None
+        m = re.search(
+            r"((?:[A-Z][\w'&.-]*\s+(?:(?:of|for|and|the|de)\s+)*)+)\(" + acronym + r"\)", self.text
+        )
+        if m is None:
+            return None
+        words = m.group(1).split()
+        for k in range(len(words)):
+            initials = "".join(w[0] for w in words[k:] if w[:1].isupper())
+            if initials == acronym and words[k][:1].isupper():
+                return " ".join(words[k:])
+        return None
+
+    def _acronym_runs_on(self, name: str) -> str:
+        """``the National Union of Platinum`` where the tagger stopped at "and" in ``the
+        National Union of Platinum and Allied Workers (NUPAW)``: the name its acronym
+        spells out."""
+        m = re.search(re.escape(name) + r"[\w\s'&-]{0,60}?\(([A-Z]{2,8})\)", self.text)
+        spelled = self._spelled_out(m.group(1)) if m else None
+        return spelled if spelled is not None and spelled.startswith(name) else name
 
     def _full_name(self, word: str) -> str:
         """The first name in the text that ends in this capitalised word."""
@@ -867,6 +990,8 @@ class Book:
 
     def _resolve_noun(self, head: Token, mention: str) -> Entry | None:
         lex = self.lex
+        if head.i in self.titled_at:
+            return self.titled_at[head.i]
         title = _title_possessor(head, lex)
         if title is not None:
             return self._resolve_noun(title, mention)
@@ -921,7 +1046,9 @@ class Book:
             title, name_words, aff = split_title(_clean_words(words), lex)
             if title is None and len(name_words) > 1 and name_words[-1].lower() in lex.titles:
                 # "The Milli Majlis Chairman" of two chairmen: the one introduced with that body
-                introduced = self._introduced_with(name_words[:-1], head.i)
+                introduced = self._introduced_with(name_words[:-1], head.i) or self._by_role(
+                    name_words[-1].lower(), aff, head
+                )
                 if introduced is not None:
                     return introduced
             aff = aff or owner
@@ -948,8 +1075,12 @@ class Book:
                 if named is not None:
                     return named
             if not names:
-                # "Russian PM" / "The Prime Minister": a capitalised title alone is a role
-                return self._by_role(title.split()[-1].lower(), aff, head) if title else None
+                # "Russian PM" / "The Prime Minister": a capitalised title alone is a role,
+                # the holder's if the article names one
+                if title is None:
+                    return None
+                held = self._by_role(title.split()[-1].lower(), aff, head)
+                return held or self._other(_strip_det(mention), "person")
             if ent == "NORP" and not self._known_surname(head) and len(names) == 1:
                 return self._other(_strip_det(mention), "group")
             body = self._body_named(names[0], head.i) if len(names) == 1 and not title else None
@@ -1046,12 +1177,37 @@ class Book:
                 # "A Republican senator who voted against it said ... the senator said": the
                 # unnamed one who just spoke, not a named senator further back
                 return just_quoted
+            last = self.last_speaker
+            if (
+                _definite(head)
+                and head.tag_ == "NN"
+                and last is not None
+                and last.kind in ("anonymous", "group")
+                and not {f"{lemma}s", f"{lemma}es"}.isdisjoint(last.name.lower().split())
+            ):
+                # "One of the diplomats said ... the diplomat said": one of those who just spoke
+                return last
             match = self._by_role(role, demonym, head) if one_known else None
             if match is None and indefinite and head.tag_ == "NN" and _in_lede(head, self.text):
                 # "An Ohio judge refused ..." in the lede is the judge the story names next
                 match = self._named_later(role, head)
             if match is None and _definite(head) and head.tag_ == "NN":
                 match = self._unnamed_as(lemma)
+            last = self.last_speaker
+            if (
+                match is None
+                and _definite(head)
+                and head.tag_ == "NN"
+                and not indefinite
+                and last is not None
+                and last.kind == "person"
+                and last.title is None
+                and not last.roles
+            ):
+                # "Mwape, 63, told supporters ... “...,” the opposition leader said": a role
+                # no one was introduced with describes the person who is speaking
+                last.roles.add(role)
+                match = last
             if match is not None:
                 if demonym and match.affiliation is None:
                     match.affiliation = demonym
@@ -1330,6 +1486,11 @@ class Book:
             return None
         of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         group = prep_object(of)
+        if group is not None and group.lower_ == "them":
+            # "One of them said": a member of the group that spoke last
+            plural = [e for e in self.entries if e.kind in ("anonymous", "group")]
+            last = max(plural, key=lambda e: e.last_spoke, default=None)
+            return last if last is not None and last.last_spoke >= 0 else None
         if group is None or not any(c.lower_ == "the" for c in group.children):
             return None
         word = group.lower_
@@ -1413,13 +1574,18 @@ class Book:
 ISSUED = frozenset({"statement", "communique", "communiqué"})
 
 
+# "a memo seen by Reuters", "documents obtained by the newspaper": who read it, not who wrote it
+VIEWING = frozenset({"see", "obtain", "review", "examine", "view", "read", "hear", "acquire"})
+
+
 def _issuer(head: Token) -> Token | None:
     """``a statement from the ministry``, ``a report released last week by the Senate Fiscal
     Agency``, ``records kept by the state Department of Corrections``: who issued it, if the
     mention names it."""
     links = [c for c in head.rights if c.dep_ in ("prep", "agent")]
     for acl in (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
-        links += [c for c in acl.children if c.dep_ == "agent"]
+        if acl.lemma_.lower() not in VIEWING:
+            links += [c for c in acl.children if c.dep_ == "agent"]
     for c in links:
         # "records of the state Department of Environmental Quality" are its records
         of_records = c.lower_ == "of" and head.lemma_.lower() in KEPT_RECORDS
@@ -1532,6 +1698,7 @@ PUBLIC_BODIES = frozenset(
         "house", "congress", "committee", "board", "authority", "bureau", "government",
         "party", "administration", "district", "news", "press", "times", "post", "journal",
         "association", "union", "institute", "center", "centre", "foundation", "coalition",
+        "workers", "federation", "movement", "alliance", "league", "society", "mission",
     }
 )  # fmt: skip
 
@@ -1568,7 +1735,7 @@ def _body_word(t: Token) -> bool:
 
 JUDGMENTS = frozenset({"ruling", "opinion", "order", "decision"})
 # "COLUMBUS, Ohio (AP) — ", "DENVER — ": a city in capitals, then anything up to the dash
-DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:[,(][^\n]{0,60}?)?\s[—–-]{1,2}\s")
+DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:[,(][^\n]{0,60}?)?\s[—–―-]{1,2}\s")
 
 
 def _in_lede(t: Token, text: str) -> bool:
@@ -1886,7 +2053,8 @@ def _title_of_place(doc: Doc, start: int, lex: Lexicon) -> tuple[str, list[str]]
         elif not (
             t.pos_ in ("PROPN", "NOUN", "DET", "PART")
             or t.text in POSSESSIVE
-            or t.lower_ in ("and", "&")
+            # "for Transport and Communications", "to Kazakhstan", "Iran Railways (RAI)"
+            or t.lower_ in ("and", "&", "for", "to", "(", ")")
         ):
             return None
     return None

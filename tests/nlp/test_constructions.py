@@ -2253,3 +2253,194 @@ def test_a_rank_of_two_words_and_a_country_s_own_name_for_itself() -> None:
         "Turkish National Defence Ministry",
         "Oğuz Yalçınkaya",
     ]
+
+
+def test_a_dateline_opening_the_content_is_the_narrator_s() -> None:
+    text = (
+        "WASHINGTON ― The new tariffs will hurt farmers in every state, top Senate "
+        "Democrats said Tuesday."
+    )
+    [s] = extract(text).statements
+    assert s.content == "The new tariffs will hurt farmers in every state"
+
+
+def test_each_line_of_a_transcript_is_said_by_its_label() -> None:
+    text = (
+        "On Sunday's broadcast, Senator Dana Whitcomb said the budget deal would hold.\n\n"
+        "Partial transcript as follows:\n\n"
+        '"HARGROVE: Senator, will the deal survive the week?\n\n'
+        '"WHITCOMB: It will. We have the votes, and the leaders know it.\n\n'
+        '"HARGROVE: And if it does not?\n\n'
+        '"WHITCOMB: Then we come back on Monday and start again."\n\n'
+        "UPDATE: This story has been updated with the full transcript."
+    )
+    lines = [(s.speaker, s.content) for s in extract(text).statements if s.cue == ":"]
+    assert lines == [
+        ("Hargrove", "Senator, will the deal survive the week"),
+        ("Dana Whitcomb", "It will. We have the votes, and the leaders know it"),
+        ("Hargrove", "And if it does not"),
+        # the closing mark makes the last line a quote, which keeps its period
+        ("Dana Whitcomb", "Then we come back on Monday and start again."),
+    ]
+
+
+def test_a_capitalised_kicker_is_no_transcript() -> None:
+    text = (
+        "FIX IS IN: Moderators ignored the scandal all night.\n\n"
+        "CLARIFICATION: An earlier version misstated the date.\n\n"
+        "Senator Dana Whitcomb said the debate was fair."
+    )
+    assert [s.cue for s in extract(text).statements] == ["said"]
+
+
+def test_a_name_closing_a_long_title_chain_is_a_person() -> None:
+    text = (
+        "TASHKENT, UzA. Minister of Foreign Affairs of the Republic of Uzbekistan Sardor "
+        "Umarkulov held talks with Minister of Foreign Affairs of the Islamic Republic of "
+        "Pakistan Farhan Iqbal Siddiqui, who arrived in Tashkent on a two-day official visit.\n\n"
+        '"Today we want to turn those routes into railways," Umarkulov said.\n\n'
+        "The guest expressed hope that an agreement would be signed before the end of the year.\n\n"
+        "First Deputy Minister of Transport of the Republic of Uzbekistan Komil Rashidov, who "
+        "also took part in the talks, told reporters that engineers would meet next month."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Sardor Umarkulov",
+        "Farhan Iqbal Siddiqui",
+        "Komil Rashidov",
+    ]
+
+
+def test_a_portfolio_and_a_body_stay_out_of_the_name_after_them() -> None:
+    text = (
+        "Tehran, IRNA – Iran’s Minister of Roads and Urban Development Hossein-Ali Kamranpour "
+        "says the two countries can triple transit cargo.\n\n"
+        "Kamranpour made the remarks on Sunday in a meeting with Deputy Chairman of the Cabinet "
+        "of Ministers of Turkmenistan for Transport and Communications Batyrmyrat Orazgeldiyev.\n\n"
+        "Managing Director of the Islamic Republic of Iran Railways (RAI) Jalal Mohebbi-Nasab "
+        "told reporters that 600 new wagons had been assigned to the route."
+    )
+    statements = extract(text).statements
+    assert [(s.speaker, s.cue) for s in statements] == [
+        ("Hossein-Ali Kamranpour", "says"),
+        ("Jalal Mohebbi-Nasab", "told"),
+    ]
+    speakers = {s.name: s for s in extract(text).speakers}
+    assert speakers["Jalal Mohebbi-Nasab"].title == "Managing Director"
+
+
+def test_a_state_president_is_the_head_of_state_of_his_country() -> None:
+    text = (
+        "Hanoi (VNA) – State President Tran Duc Thinh held phone talks with President of the "
+        "Republic of the Philippines Emilio Dizon on June 12.\n\n"
+        "The Vietnamese head of state affirmed that Vietnam attaches importance to the "
+        "friendship.\n\n"
+        "The Philippine leader said Manila regards Vietnam as an important partner."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Tran Duc Thinh", "Emilio Dizon"]
+
+
+def test_a_body_s_chairman_by_the_body_s_name() -> None:
+    text = (
+        "ASTANA. KAZINFORM – Chairman of the Senate of the Parliament of the Republic of "
+        "Kazakhstan Marat Zhanbyrbayev met on Wednesday with Ambassador of the Republic of "
+        "Korea to Kazakhstan Park Ji-yeon.\n\n"
+        "The Senate Chairman said the senators would consider the law next week.\n\n"
+        "The ambassador said Seoul regarded Kazakhstan as a key partner."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Marat Zhanbyrbayev",
+        "Park Ji-yeon",
+    ]
+
+
+def test_a_memo_seen_by_a_news_agency_is_not_the_agency_s() -> None:
+    text = (
+        "ACCRA (Reuters) - An internal memo seen by Reuters showed that some economists had "
+        "pressed for a cut."
+    )
+    [s] = extract(text).statements
+    assert s.speaker == "internal memo"
+
+
+def test_an_acronym_is_the_body_it_spells_out() -> None:
+    text = (
+        "GENEVA (Reuters) - Chad and the rebel Movement for Justice and Renewal (MJR) agreed to "
+        "extend a truce. The National Union of Platinum and Allied Workers (NUPAW) struck.\n\n"
+        "In a statement, the MJR said it remained committed to a political solution. NUPAW "
+        "said talks had failed."
+    )
+    speakers = extract(text).speakers
+    assert [(s.name, s.aliases[:1]) for s in speakers if s.kind == "organization"] == [
+        ("Movement for Justice and Renewal", ("MJR",)),
+        ("National Union of Platinum and Allied Workers", ("NUPAW",)),
+    ]
+
+
+def test_the_company_is_not_the_union_named_last() -> None:
+    text = (
+        "About 6,000 workers at Marikwa Platinum downed tools on May 6. The National Union of "
+        "Platinum and Allied Workers (NUPAW) said it had given notice.\n\n"
+        "The company said it had paid funeral costs for the three men."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "National Union of Platinum and Allied Workers",
+        "Marikwa Platinum",
+    ]
+
+
+def test_a_that_clause_read_as_the_occasion_s_relative_is_what_was_said() -> None:
+    text = (
+        "Grace Mumba Lungu, who chairs the commission, said in a televised briefing that every "
+        "result sheet had been signed by party agents, including those of the Forum for "
+        "Democratic Renewal, before it was transmitted to Lusaka."
+    )
+    [s] = extract(text).statements
+    assert (s.speaker, s.cue) == ("Grace Mumba Lungu", "said")
+    assert s.content.startswith("every result sheet had been signed")
+
+
+def test_one_of_them_and_then_the_diplomat_are_of_the_group_that_spoke() -> None:
+    text = (
+        "Three Western diplomats in Lusaka, speaking on condition of anonymity, said their "
+        "governments had urged an audit. One of them said the advisers had rejected the idea.\n\n"
+        "“Everybody in this town wants this settled by judges,” the diplomat said."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Western diplomats in Lusaka"] * 3
+
+
+def test_remarks_on_a_day_are_no_statement() -> None:
+    text = "Kamranpour made the remarks on Sunday in a meeting with his counterpart."
+    assert extract(text).statements == ()
+
+
+def test_a_long_aside_between_the_name_and_the_verb() -> None:
+    text = (
+        "Outside the gates, Mpho, a 34-year-old rock drill operator who gave only his first "
+        "name, said he had not been paid since the strike began."
+    )
+    [s] = extract(text).statements
+    assert (s.speaker, s.content) == ("Mpho", "he had not been paid since the strike began")
+
+
+def test_an_as_clause_between_a_subject_and_its_verb() -> None:
+    text = "The shortage of wagons, as Mohebbi-Nasab put it, “is no longer an excuse for anyone.”"
+    [s] = extract(text).statements
+    assert (s.speaker, s.type) == ("Mohebbi-Nasab", "mixed")
+    assert s.content.startswith("The shortage of wagons")
+
+
+def test_a_release_that_carried_the_words_is_not_their_speaker() -> None:
+    text = (
+        "“Food security is a matter of trust between neighbours,” the president said, "
+        "according to a press release from his office."
+    )
+    [s] = extract(text).statements
+    assert (s.speaker, s.cue) == ("president", "said")
+
+
+def test_a_role_no_one_was_introduced_with_is_the_person_speaking() -> None:
+    text = (
+        "Chisanga Mwape, 63, told supporters that the results had been altered.\n\n"
+        "“We did not lose this election,” the opposition leader said."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Chisanga Mwape"] * 2
