@@ -26,7 +26,7 @@ NAME_POS = ("PROPN",)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE = ("'s", "’s", "'", "’")
 MAX_TITLE_WORDS = 4
-MAX_OF_PHRASE = 14  # tokens from a title to the name it precedes ("Speaker of ... Larijani")
+MAX_OF_PHRASE = 24  # tokens from a title to the name it precedes ("Speaker of ... Larijani")
 
 
 @dataclass(slots=True)
@@ -287,14 +287,24 @@ def _person_span(ent: Span, lex: Lexicon) -> tuple[int, int] | None:
 CHAIN_LINKS = frozenset({"of", "for", "to", "and", "the", "&"})
 
 
-def _chain_end(doc: Doc, j: int) -> int:
+def _chain_end(doc: Doc, j: int, lex: Lexicon) -> int:
     """The end of a title's chain of capitalised words and links from token ``j`` on
     (``of the Islamic Republic of Iran Railways (RAI)``)."""
     while j < len(doc):
         w = doc[j]
         if w.lower_ in CHAIN_LINKS or w.text in POSSESSIVE or _inner_hyphen(w):
             j += 1
-        elif w.is_alpha and (w.text[:1].isupper() or _inner_hyphen(doc[j - 1])):
+        elif (
+            w.lower_ == "on"
+            and j + 1 < len(doc)
+            and doc[j + 1].text[:1].isupper()
+            and doc[j + 1].ent_type_ not in ("DATE", "TIME")
+        ):
+            # "Committee on International Affairs", not "Emilio Dizon on June 12"
+            j += 1
+        elif w.is_alpha and (
+            w.text[:1].isupper() or _inner_hyphen(doc[j - 1]) or w.lower_ in lex.portfolio_words
+        ):
             # "Park Ji-yeon": a hyphenated name's second part may be lower case
             j += 1
         elif w.text == "(" and j + 2 < len(doc) and doc[j + 1].is_upper and doc[j + 2].text == ")":
@@ -328,7 +338,7 @@ def titled_names(doc: Doc, lex: Lexicon) -> Iterator[tuple[int, int, int]]:
             # comes right after the title, where the tagger finds it
             i += n
             continue
-        end = _chain_end(doc, i + n)
+        end = _chain_end(doc, i + n, lex)
         k = end
         while k > i + n and (
             doc[k - 1].text[:1].isupper() or _inner_hyphen(doc[k - 1]) or _inner_hyphen(doc[k - 2])
@@ -349,6 +359,16 @@ def titled_names(doc: Doc, lex: Lexicon) -> Iterator[tuple[int, int, int]]:
             if 2 <= len(_words(doc[k:end])) <= 4 and all(_propn(t) for t in words if t.is_alpha):
                 yield i, k, end
         i = end if end > i + n else i + n
+
+
+def _of_country_of(head: Token, lex: Lexicon) -> str | None:
+    """``the President of Belarus``, ``the President of the Republic of Belarus``: the
+    country a title's ``of`` phrase names."""
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    place = prep_object(of)
+    if place is None:
+        return None
+    return next((t.text for t in place.subtree if t.text in lex.countries), None)
 
 
 def _of_country(words: Sequence[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
@@ -388,7 +408,7 @@ def _name_goes_on(last: Token, end: int) -> bool:
 
 
 # "a diplomatic source in Baku", "an adviser to several donors": who the unnamed source is
-DESCRIBING_PREPS = frozenset({"in", "at", "to", "with", "from", "close", "for"})
+DESCRIBING_PREPS = frozenset({"in", "at", "to", "with", "from", "close", "for", "of"})
 MAX_DESCRIPTION = 7  # words after the noun
 
 ALIAS_BREAKS = frozenset({",", "(", ":", ";", "—", "–"})
@@ -540,7 +560,12 @@ class Book:
         for lo, hi in spans:
             tagged.add(lo, hi, lo)
         titled = list(titled_names(doc, lex))
-        spans += [(s, e) for _, s, e in titled if not any(tagged.overlapping(s, e))]
+        registered: dict[int, Entry] = {}
+        for _, s, e in titled:
+            over = [(ts, te) for ts, te, _ in tagged.overlapping(s, e)]
+            if all(s <= ts and te <= e for ts, te in over):
+                # the tagger found none of the name, or only part of it ("Aliyarova")
+                spans = [span for span in spans if span not in over] + [(s, e)]
         for start, end in sorted(spans):
             while end < len(doc) and _propn(doc[end]) and _name_goes_on(doc[end - 1], end):
                 # "Ursula von der Leyen" with the tagger's person ending at "der", "Ali-Akbar
@@ -552,6 +577,15 @@ class Book:
             title, name, ent_aff = split_title(words, lex)
             while name and not name[0][:1].isalpha():
                 name = name[1:]
+            while len(name) > 2 and (
+                name[0].lower() in lex.portfolio_words or name[0] in lex.countries
+            ):
+                # "of the Russian Federation Pavel Kornilov" with the tagger's person starting
+                # at "Federation"
+                name = name[1:]
+            if all(w.lower() in lex.portfolio_words for w in name):
+                # "Milli Majlis", "Extraordinary" tagged a person: a body or a title's word
+                continue
             if not name or not name[-1][:1].isupper():
                 continue
             pre = self._title_before(start) or self._counterpart(doc, start)
@@ -560,6 +594,7 @@ class Book:
             else:
                 aff_words = []
             entry = self._person(" ".join(name), start)
+            registered[start] = entry
             if title:
                 self._give_title(entry, title, aff_words)
             if ent_aff and entry.affiliation is None:
@@ -586,8 +621,20 @@ class Book:
                 entry.roles.add("guest")
         for title_start, start, end in titled:
             # the title's head word may be a mention's head ("Managing Director of ... Jalal
-            # Mohebbi-Nasab, who attended, told ...")
-            entry = self._person(" ".join(_clean_words(_words(doc[start:end]))), start)
+            # Mohebbi-Nasab, who attended, told ..."); a name the tagger found is its own
+            lo = (
+                start
+                if start in registered
+                else next((s for s, _, _ in tagged.overlapping(start, end)), start)
+            )
+            if lo not in registered:
+                continue
+            entry = registered[lo]
+            chain = _title_of_place(doc, start, lex)
+            if chain is not None:
+                # "Deputy Minister of Defence of ... Lieutenant General Serik Dauletov": the
+                # rank is the title next to the name; the office is a role too
+                self._give_title(entry, *chain)
             for i in range(title_start, end):
                 self.titled_at[i] = entry
         self._titles_elsewhere([e for e in self.entries if e.kind == "person" and e.title is None])
@@ -839,6 +886,14 @@ class Book:
                 if alias:
                     e.add_alias(alias)
                 return e
+        portfolio = re.fullmatch(r"(?:the )?(\w+) Ministry", name, re.IGNORECASE)
+        if kind == "organization" and portfolio:
+            # "the Defence Ministry" after "the Ministry of Defence of the Republic of ..."
+            of_form = f"ministry of {portfolio.group(1).lower()}"
+            for e in self.entries:
+                if e.kind == kind and e.name.lower().startswith(of_form):
+                    e.add_alias(name)
+                    return e
         if kind in ("organization", "document") and " " not in name:
             # "the ministry" after "the Russian Foreign Ministry", "the report" after "an
             # incident report": the one named last
@@ -856,9 +911,12 @@ class Book:
             ]
             if named:
                 return max(named, key=lambda e: e.last_seen)
-            if name[:1].isupper() and name.lower() in self.lex.organizations:
-                # "The Commission" after "the European Commission", however that was tagged
-                name = self._full_name(name)
+            if name.lower() in self.lex.organizations:
+                # "The Commission" after "the European Commission", however that was tagged;
+                # "the union" after "the Eastmark Staff Employees Union"
+                full = self._acronym_runs_on(self._full_name(name[:1].upper() + name[1:]))
+                if name[:1].isupper() or (" " in full and full not in self.lex.countries):
+                    name = full
                 for e in self.entries:
                     if e.kind == kind and e.name == name:
                         return e
@@ -1003,7 +1061,7 @@ class Book:
             return self._resolve_noun(owner, _name_text(owner))
         age = AGED.match(mention)
         if age is not None:
-            return self._aged(age.group(1), head.i)
+            return self._aged(age.group(1), head.i, head.lower_)
         if head.lower_ in PARTY_MEMBERS and _definite(head) and _placed(head):
             # "the Waukesha Republican", "The Democrat from Ann Arbor": the politician just
             # named, by party and home
@@ -1030,6 +1088,12 @@ class Book:
                 ent = "PERSON"
             if ent in ("GPE",):
                 return self._other(_strip_det(mention), "government")
+            bare = " ".join(w for w in _clean_words(words) if w.lower() not in DETERMINERS)
+            if ent == "ORG" and bare.lower() in lex.titles:
+                # "The CFO" tagged a body: a title alone, its holder's if the article names one
+                held = self._by_role(bare.split()[-1].lower(), None, head)
+                if held is not None:
+                    return held
             if ent in ("ORG",) and not self._known_surname(head) and not self._titled_name(words):
                 # "The nonpartisan Congressional Budget Office" is the Congressional Budget Office
                 name = _body_text(head) if mention == _name_text(head) else _strip_det(mention)
@@ -1079,7 +1143,9 @@ class Book:
                 # the holder's if the article names one
                 if title is None:
                     return None
-                held = self._by_role(title.split()[-1].lower(), aff, head)
+                held = self._by_role(
+                    title.split()[-1].lower(), aff or _of_country_of(head, lex), head
+                )
                 return held or self._other(_strip_det(mention), "person")
             if ent == "NORP" and not self._known_surname(head) and len(names) == 1:
                 return self._other(_strip_det(mention), "group")
@@ -1435,7 +1501,18 @@ class Book:
             if e.kind != "person" or not 0 <= e.first_seen < pos:
                 continue
             lo = max(doc[e.first_seen].sent.start, e.first_seen - MAX_OF_PHRASE)
-            before = {t.text for t in doc[lo : e.first_seen]}
+            k = e.first_seen
+            # only the title's own chain of words ("Chairman of the Milli Majlis of ..."),
+            # not the sentence before it ("Russian Foreign Minister X said ... his counterpart")
+            while k > lo and (
+                doc[k - 1].text[:1].isupper()
+                or _lemma_in(doc[k - 1], self.lex.titles, self.lex.person_nouns)
+                or doc[k - 1].lower_ in CHAIN_LINKS
+                or doc[k - 1].text in POSSESSIVE
+                or _inner_hyphen(doc[k - 1])
+            ):
+                k -= 1
+            before = {t.text for t in doc[k : e.first_seen]}
             if all(w in before for w in words):
                 found.append(e)
         return found[0] if len(found) == 1 else None
@@ -1444,13 +1521,21 @@ class Book:
         """A person was described with this noun (``a retired bookkeeper``)."""
         return any(e.kind == "person" and noun in e.roles for e in self.entries)
 
-    def _aged(self, age: str, pos: int) -> Entry | None:
-        """``The 52-year-old said``: the person the article gave that age, else the person
+    def _aged(self, age: str, pos: int, noun: str) -> Entry | None:
+        """``The 52-year-old said``: the person the article gave that age, else the one
+        holding the rank or role it names (``the 54-year-old general``), else the person
         the passage is about (a story calls its subject by age to vary the name)."""
         people = [e for e in self.entries if e.kind == "person" and e.last_seen <= pos]
         same = [e for e in people if e.age == age]
         if same:
             return max(same, key=lambda e: e.last_seen)
+        held = [
+            e
+            for e in people
+            if e.age is None and ((e.title or "").lower().split()[-1:] == [noun] or noun in e.roles)
+        ]
+        if len(held) == 1:
+            return held[0]
         last = self.last_speaker
         if last is not None and last.kind == "person" and last.age in (None, age):
             return last
@@ -1556,6 +1641,10 @@ class Book:
         # person the statements only talk about ("recalled the visit of President Ghani");
         # among equals, the most recent
         pool = [e for e in exact if e.last_seen <= head.i] or before
+        if full is not None and not any(e.last_spoke >= 0 for e in pool):
+            # "The head of state" of a readout on two presidents, before either spoke: the
+            # one the story leads with
+            return min(pool, key=lambda e: e.first_seen)
         if any(c.dep_ == "poss" for c in head.children):
             # "her attorney" is the one introduced as someone's attorney, not the District
             # Attorney
@@ -1803,7 +1892,9 @@ def _described(head: Token, mention: str) -> str:
         (
             t.i
             for t in phrase
-            if t.is_punct or t.lower_ in ("that", "who", "which") or t.ent_type_ in ("DATE", "TIME")
+            if (t.is_punct and not _inner_hyphen(t))
+            or t.lower_ in ("that", "who", "which")
+            or t.ent_type_ in ("DATE", "TIME")
         ),
         phrase.end,
     )
@@ -2027,14 +2118,18 @@ def _title_of_place(doc: Doc, start: int, lex: Lexicon) -> tuple[str, list[str]]
     """``Speaker of Iran's parliament Ali Larijani`` / ``President of the Republic of
     Azerbaijan Ilham Aliyev``: a title whose ``of`` phrases stand between it and the name;
     their names are the affiliation. A lower-case title counts after ``the`` (``the speaker of
-    ...``)."""
+    ...``). Of titles in a chain the first is the person's: ``Press Secretary of the President
+    of ... Olga Ryzhkova`` is a press secretary."""
     lo = max(doc[start].sent.start, start - MAX_OF_PHRASE)
+    found: tuple[str, list[str]] | None = None
+    found_at = start
     for i in range(start - 1, lo, -1):
         t = doc[i]
         if t.lower_ == "of" and i < start - 1:
             for n in range(min(MAX_TITLE_WORDS, i - lo), 0, -1):
                 cand = doc[i - n : i]
-                if cand.text.lower() not in lex.titles:
+                # "Minister of Foreign Affairs" is one title, not "Minister" of something
+                if cand.text.lower() not in lex.titles or cand.start >= found_at:
                     continue
                 if cand[0].text[:1].isupper() or (
                     cand.start > 0 and doc[cand.start - 1].lower_ == "the"
@@ -2046,18 +2141,22 @@ def _title_of_place(doc: Doc, start: int, lex: Lexicon) -> tuple[str, list[str]]
                         # "Iran’s Minister of Roads and Urban Development Hossein ...": the
                         # phrase names the portfolio; the country stands before the title
                         before = doc[lo : cand.start]
-                        return doc[cand.start : start].text, [
-                            w.text for w in before if w.ent_type_ in ("GPE", "NORP")
-                        ][-1:]
-                    return cand.text, [w.text for w in of_phrase if w.text[:1].isupper()]
+                        found = (
+                            doc[cand.start : start].text,
+                            [w.text for w in before if w.ent_type_ in ("GPE", "NORP")][-1:],
+                        )
+                    else:
+                        found = cand.text, [w.text for w in of_phrase if w.text[:1].isupper()]
+                    found_at = cand.start
+                    break
         elif not (
             t.pos_ in ("PROPN", "NOUN", "DET", "PART")
             or t.text in POSSESSIVE
             # "for Transport and Communications", "to Kazakhstan", "Iran Railways (RAI)"
-            or t.lower_ in ("and", "&", "for", "to", "(", ")")
+            or t.lower_ in ("and", "&", "for", "to", "on", "(", ")")
         ):
-            return None
-    return None
+            break
+    return found
 
 
 PORTFOLIO_TITLES = frozenset({"minister", "deputy minister", "secretary", "commissioner"})

@@ -2444,3 +2444,112 @@ def test_a_role_no_one_was_introduced_with_is_the_person_speaking() -> None:
         "“We did not lose this election,” the opposition leader said."
     )
     assert [s.speaker for s in extract(text).statements] == ["Chisanga Mwape"] * 2
+
+
+def test_an_unnamed_source_keeps_a_hyphenated_body_and_an_of_phrase() -> None:
+    text = (
+        "A spokeswoman for Tri-County Electric said power was restored. A member of the "
+        "university's finance staff said the reports were late."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "spokeswoman for Tri-County Electric",
+        "member of the university's finance staff",
+    ]
+
+
+def test_a_title_the_tagger_took_for_a_body_is_its_holder() -> None:
+    text = (
+        "Deputy Fire Marshal Glenn Harrow said the fire started in the kitchen. Chief Financial "
+        "Officer Dana Ruiz said margins would widen. The CFO said costs fell."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Glenn Harrow",
+        "Dana Ruiz",
+        "Dana Ruiz",
+    ]
+
+
+def test_the_university_and_the_union_are_the_ones_the_article_named() -> None:
+    text = (
+        "Workers at Eastmark State University joined the Eastmark Staff Employees Union in May. "
+        "The university announced cuts. The union called on the board to resign."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Eastmark State University",
+        "Eastmark Staff Employees Union",
+    ]
+
+
+def test_two_presidents_of_a_readout_told_apart() -> None:
+    text = (
+        "Zhuravsky, Kornilov discuss gas prices by phone\n\n"
+        "MINSK, 4 March (BelTA) – President of the Republic of Belarus Anatoly Zhuravsky held a "
+        "telephone conversation with President of the Russian Federation Pavel Kornilov on "
+        "Tuesday.\n\n"
+        "The head of state noted that trade had reached a record.\n\n"
+        '"No sanctions can break our economies," the President of Belarus said.\n\n'
+        "The Russian President expressed confidence that the talks would continue."
+    )
+    assert [s.speaker for s in extract(text).statements][-3:] == [
+        "Anatoly Zhuravsky",
+        "Anatoly Zhuravsky",
+        "Pavel Kornilov",
+    ]
+
+
+def test_the_first_title_of_a_chain_is_the_person_s_own() -> None:
+    text = (
+        "Press Secretary of the President of the Republic of Belarus Olga Ryzhkova told "
+        "reporters that a visit was planned. Later the press secretary said the date was set."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Olga Ryzhkova"] * 2
+    [ryzhkova] = extract(text).speakers
+    assert (ryzhkova.title, ryzhkova.affiliation) == ("Press Secretary", "Belarus")
+
+
+def test_an_office_before_a_rank_is_a_role_of_the_officer() -> None:
+    text = (
+        "Deputy Minister of Defence of the Republic of Kazakhstan Lieutenant General Serik "
+        "Dauletov told reporters that the fire was contained. Akim of Zhambyl region Berik "
+        "Sarsenbayev said families would be housed.\n\n"
+        "A commission headed by Deputy Prime Minister Askar Temirkhanov was set up.\n\n"
+        "The deputy minister said the depot was guarded. The 54-year-old general insisted "
+        "that the inspection had been postponed."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Serik Dauletov",
+        "Berik Sarsenbayev",
+        "Serik Dauletov",
+        "Serik Dauletov",
+    ]
+
+
+def test_a_body_s_name_the_tagger_took_for_a_person_is_no_one() -> None:
+    text = (
+        "Speaker of Milli Majlis receives Kyrgyz delegation\n\n"
+        "BAKU, Azerbaijan, October 22. Speaker of the Milli Majlis of the Republic of "
+        "Azerbaijan Gunel Aliyarova has received a delegation.\n\n"
+        "Welcoming the guests, the Speaker noted that relations had reached a strategic level.\n\n"
+        "Chairman of the Committee on International Relations and Inter-Parliamentary Relations "
+        "of the Milli Majlis Samir Huseynli said that trade would double."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Gunel Aliyarova", "Samir Huseynli"]
+
+
+def test_a_ministry_named_both_ways_is_one_body() -> None:
+    text = (
+        "The Ministry of Defence of the Republic of Kazakhstan said the fire was contained. "
+        "The Defence Ministry urged residents to stay away."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Ministry of Defence of the Republic of Kazakhstan"
+    ] * 2
+
+
+def test_a_counterpart_s_introduction_does_not_reach_back_into_the_sentence() -> None:
+    text = (
+        "MOSCOW, October 14. /TASS/. Relations are strong, Russian Foreign Minister Vadim "
+        "Orekhov said after talks with his Mongolian counterpart Ganbold Tserendorj.\n\n"
+        "“We have agreed to instruct our governments,” the Russian minister said."
+    )
+    assert [s.speaker for s in extract(text).statements] == ["Vadim Orekhov"] * 2
