@@ -480,10 +480,13 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 def _tense_of_cue(verb: Token, head: Token) -> bool:
     """``said she admires his drive and highlighted their goals``: a verb joined to the
     reported clause in the cue's tense, not the clause's, continues the cue."""
+    # "said the groups should meet twice a year, and proposed B": a finite verb cannot
+    # share the clause's modal
+    modal = head.tag_ == "VB" and any(c.tag_ == "MD" for c in head.children)
     return (
         verb.dep_ == "conj"
         and verb.tag_ in FINITE_TAGS
-        and head.tag_ in FINITE_TAGS
+        and (head.tag_ in FINITE_TAGS or modal)
         and verb.tag_ != head.tag_
         and verb.tag_ == head.head.tag_
         and subject_of(verb) is None
@@ -746,6 +749,9 @@ def content_of(verb: Token, lex: Lexicon, stop: set[int]) -> tuple[int, int, Tok
     # the parser sometimes hangs the next paragraph's clause on a cue: ignore such children
     para_lo, para_hi = _in_paragraph(doc, verb.i, verb.sent.start, verb.sent.end)
     kids = [c for c in verb.children if para_lo <= c.i < para_hi]
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        # "“A,” the leader was quoted as saying": the parser hangs A on "quoted"
+        kids += [c for c in verb.head.head.children if c.dep_ == "ccomp"]
     phrase = _phrase_of(verb, lex)
     if phrase is not None:
         _ph, obj, prep = phrase

@@ -902,10 +902,11 @@ class Book:
                 for e in self.entries
                 if (e.kind == kind and _named_by_noun(e.name, name))
                 or name.lower() in e.roles
-                # "the agency" after "The state Department of Natural Resources"
+                # "the agency" after "The state Department of Natural Resources", "the
+                # regulator" after "The Competition and Markets Authority"
                 or (
                     e.kind == kind == "organization"
-                    and name.lower() == "agency"
+                    and name.lower() in ("agency", "regulator", "watchdog")
                     and not GOVERNMENT_UNITS.isdisjoint(e.name.split())
                 )
             ]
@@ -1794,7 +1795,16 @@ PUBLIC_BODIES = frozenset(
 
 # the words of a government agency's name ("the agency" is any of them)
 GOVERNMENT_UNITS = frozenset(
-    {"Department", "Agency", "Administration", "Bureau", "Service", "Commission", "Office"}
+    {
+        "Department",
+        "Agency",
+        "Administration",
+        "Bureau",
+        "Service",
+        "Commission",
+        "Office",
+        "Authority",
+    }
 )
 
 

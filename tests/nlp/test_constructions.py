@@ -2553,3 +2553,33 @@ def test_a_counterpart_s_introduction_does_not_reach_back_into_the_sentence() ->
         "“We have agreed to instruct our governments,” the Russian minister said."
     )
     assert [s.speaker for s in extract(text).statements] == ["Vadim Orekhov"] * 2
+
+
+def test_the_regulator_is_the_authority_named_before() -> None:
+    text = (
+        "The Competition and Markets Authority said the combined company would dominate.\n\n"
+        "The regulator also said it had received 1,400 submissions."
+    )
+    assert [s.speaker for s in extract(text).statements] == [
+        "Competition and Markets Authority"
+    ] * 2
+
+
+def test_quoted_as_saying() -> None:
+    text = (
+        '"Belarus is our closest ally," President Pavel Kornilov was quoted as saying by the '
+        "press service."
+    )
+    [s] = extract(text).statements
+    assert (s.speaker, s.content) == ("Pavel Kornilov", "Belarus is our closest ally")
+
+
+def test_a_past_verb_after_a_modal_clause_goes_on_with_the_cue() -> None:
+    text = (
+        "Samir Huseynli said that the friendship groups should meet twice a year, and proposed "
+        "holding the next session in Bishkek."
+    )
+    assert [(s.cue, s.content) for s in extract(text).statements] == [
+        ("said that", "the friendship groups should meet twice a year"),
+        ("proposed", "holding the next session in Bishkek"),
+    ]
