@@ -160,6 +160,17 @@ def _scan_single(text: str, start: int, end: int, taken: Sequence[Quote]) -> lis
                 out.append(Quote(open_at, i + 1, True))
                 open_at = None
         i += 1
+    last = _rstrip(text, start, end)
+    if (
+        open_at is not None
+        and text[open_at] == "‘"
+        and text[open_at + 1 : open_at + 2].isupper()
+        and last > open_at
+        and text[last - 1] in ".?!"
+    ):
+        # "‘But we will not allow ... flour." with the next paragraph opening "‘Let ...":
+        # British style leaves a quote running into the next paragraph unclosed
+        out.append(Quote(open_at, last, False))
     return out
 
 
@@ -176,16 +187,21 @@ def find_quotes(text: str) -> list[Quote]:
         )
         spans.extend(sorted(doubles + singles, key=lambda q: q.start))
     merged: list[Quote] = []
+    outer = -1  # the last quote not nested in another (a nested one cannot run on)
     for q in spans:
-        if (
-            merged
-            and not merged[-1].closed
-            and _only_space(text, merged[-1].end, q.start)
-            and _runs_on_speech(text, merged[-1])
+        last = merged[outer] if outer >= 0 else None
+        if last is not None and q.end <= last.end:
+            merged.append(q)
+        elif (
+            last is not None
+            and not last.closed
+            and _only_space(text, last.end, q.start)
+            and _runs_on_speech(text, last)
         ):
-            merged[-1] = Quote(merged[-1].start, q.end, q.closed)
+            merged[outer] = Quote(last.start, q.end, q.closed)
         else:
             merged.append(q)
+            outer = len(merged) - 1
     return [q for q in merged if q.end - q.start > 2]
 
 

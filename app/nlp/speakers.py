@@ -586,7 +586,7 @@ class Book:
             if all(w.lower() in lex.portfolio_words for w in name):
                 # "Milli Majlis", "Extraordinary" tagged a person: a body or a title's word
                 continue
-            if not name or not name[-1][:1].isupper():
+            if not name or not _name_cased(name[-1]):
                 continue
             pre = self._title_before(start) or self._counterpart(doc, start)
             if title is None and pre is not None:
@@ -876,6 +876,8 @@ class Book:
         alias = None
         if kind == "organization":
             name = _national_ministry(name, self.lex)
+            # "Ruiz-Carver's campaign" is the Ruiz-Carver campaign
+            name = re.sub(r"^(.+?)['’]s campaign$", r"\1 campaign", name)
             spelled = self._spelled_out(name)
             if spelled is not None:
                 name, alias = spelled, name
@@ -939,10 +941,46 @@ class Book:
             return None
         words = m.group(1).split()
         for k in range(len(words)):
-            initials = "".join(w[0] for w in words[k:] if w[:1].isupper())
-            if initials == acronym and words[k][:1].isupper():
+            caps = "".join(w[0] for w in words[k:] if w[:1].isupper())
+            # "Alliance of Small Island States (AOSIS)" counts its "of" too
+            every = "".join(w[0] for w in words[k:] if w.lower() != "the").upper()
+            if acronym in (caps, every) and words[k][:1].isupper():
                 return " ".join(words[k:])
         return None
+
+    def _its_ministry(self, head: Token, mention: str) -> Entry | None:
+        """``Sudan’s army-aligned government dismissed ... Its foreign ministry urged``: the
+        ministry of the country whose government or body spoke last."""
+        if head.lemma_.lower() not in ("ministry", "embassy") or not any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children
+        ):
+            return None
+        last = self.last_speaker
+        if last is None or last.kind not in ("government", "organization"):
+            return None
+        words = re.sub(r"['’]s\b", "", last.name).split()
+        country = next((w for w in words if w in self.lex.countries), None) or next(
+            (self.lex.demonyms[w.lower()] for w in words if w.lower() in self.lex.demonyms), None
+        )
+        if country is None:
+            return None
+        body = mention.split(maxsplit=1)[1] if " " in mention else mention
+        return self._other(f"{country}’s {body}", "organization")
+
+    def _named_body(self, noun: str) -> str | None:
+        """The full name of the body a bare noun stands for (``the department`` after ``the
+        Department of Mineral Resources and Energy``), if the article gave one."""
+        if noun not in self.lex.organizations and noun not in BUSINESSES:
+            return None
+        named = [
+            e
+            for e in self.entries
+            if e.kind in ("organization", "government") and _named_by_noun(e.name, noun)
+        ]
+        if named:
+            return max(named, key=lambda e: e.last_seen).name
+        full = self._acronym_runs_on(self._full_name(noun[:1].upper() + noun[1:]))
+        return full if " " in full and full not in self.lex.countries else None
 
     def _acronym_runs_on(self, name: str) -> str:
         """``the National Union of Platinum`` where the tagger stopped at "and" in ``the
@@ -1060,6 +1098,9 @@ class Book:
         owner = _press_owner(head)
         if owner is not None:
             return self._resolve_noun(owner, _name_text(owner))
+        ministry = self._its_ministry(head, mention)
+        if ministry is not None:
+            return ministry
         age = AGED.match(mention)
         if age is not None:
             return self._aged(age.group(1), head.i, head.lower_)
@@ -1087,7 +1128,7 @@ class Book:
         if head.pos_ == "PROPN" or known or looks_name:
             if known:
                 ent = "PERSON"
-            if ent in ("GPE",):
+            if ent in ("GPE",) and not _described_as_person(head, lex):
                 return self._other(_strip_det(mention), "government")
             bare = " ".join(w for w in _clean_words(words) if w.lower() not in DETERMINERS)
             if ent == "ORG" and bare.lower() in lex.titles:
@@ -1311,6 +1352,13 @@ class Book:
                 e = self._other(f"{body} {_document_words(head)}", "document")
                 e.affiliation = e.affiliation or body
                 return e
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+            body_name = self._named_body(poss.lower_) if poss is not None else None
+            if body_name is not None:
+                # "the department's annual safety report": the department named before
+                e = self._other(f"{body_name} {_document_words(head)}", "document")
+                e.affiliation = e.affiliation or body_name
+                return e
             owner = _name_run(head.doc[name_range(head)[0] : head.i])
             if owner and all(t.ent_type_ != "PERSON" for t in owner):
                 # "A Reuters/Ipsos poll", "the IMF report": the body's document
@@ -1448,7 +1496,7 @@ class Book:
         words = _words(head.doc[lo : t.i + 1])
         place = [w for w in words if w in lex.countries or w.lower() in lex.demonyms]
         names = [w for w in words if w not in place]
-        if len(names) < 2 or not all(w[:1].isupper() for w in names):
+        if len(names) < 2 or not all(map(_name_cased, names)):
             return None
         e = self._person(" ".join(names), t.i)
         title = head.doc[head.i : lo].text.removesuffix(" of").strip()
@@ -1607,8 +1655,10 @@ class Book:
         if full is not None:
             # "the PM" is the person introduced as Prime Minister, not any minister
             role = full.split()[-1]
-        # "the lawyer" is the attorney named before; "his lawyer" may be anyone's
-        synonym = lex.role_synonyms.get(role, role) if _definite(head) else None
+        # "the lawyer" is the attorney named before; "his lawyer" may be anyone's, but "the
+        # panel's chairwoman" is the chair of a body named
+        owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children)
+        synonym = lex.role_synonyms.get(role, role) if _definite(head) or owned else None
         cands: list[Entry] = []
         exact: list[Entry] = []  # the title or role is the role word, not a generic match
         for e in self.entries:
@@ -1813,7 +1863,8 @@ def _public_body(name: str) -> bool:
 
 
 MINISTRY = re.compile(
-    r"(?P<country>[A-Z][\w .-]*?)[’']s (?P<body>(?:[A-Z][\w-]* |and )*(?:Ministry|Embassy)\b.*)"
+    r"(?P<country>[A-Z][\w .-]*?)[’']s "
+    r"(?P<body>(?:[A-Za-z][\w-]* |and )*(?:[Mm]inistry|[Ee]mbassy)\b.*)"
 )
 
 
@@ -1824,7 +1875,11 @@ def _national_ministry(name: str, lex: Lexicon) -> str:
     country = m.group("country") if m else ""
     # "Türkiye's": a country's own name for itself is listed with its demonyms
     national = lex.nationals.get(lex.demonyms.get(country.lower(), country))
-    return f"{national} {m.group('body')}" if m and national else name
+    if not (m and national):
+        return name
+    # "France’s interior ministry" is the French Interior Ministry
+    body = " ".join(w if w == "and" else w[:1].upper() + w[1:] for w in m.group("body").split())
+    return f"{national} {body}"
 
 
 def _body_word(t: Token) -> bool:
@@ -1954,6 +2009,14 @@ def _definite(head: Token) -> bool:
 PRESS_UNITS = frozenset({"service", "office", "secretariat", "center", "centre"})
 
 
+def _described_as_person(head: Token, lex: Lexicon) -> bool:
+    """``Litia Vakaloloma, Fiji's climate envoy,`` tagged a place: the appositive role says
+    it is a person."""
+    return any(
+        c.dep_ == "appos" and _lemma_in(c, lex.person_nouns, lex.titles) for c in head.children
+    )
+
+
 def _press_owner(head: Token) -> Token | None:
     """``the Kazakh Foreign Ministry's press service``, ``the press office of the Kremlin``:
     a body speaking through its press unit is the body speaking."""
@@ -2064,16 +2127,25 @@ def _uncounted(s: str) -> str:
     return " ".join(parts) if len(parts) > 1 else whole
 
 
+# "al-Rikabi", "el-Sayed", "d'Estaing": a lower-case particle joined to a capitalised name
+PREFIXED_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|d)['’-]\w*[A-Z]")
+
+
+def _name_cased(word: str) -> bool:
+    """A word written as a name: capitalised, or a capitalised name after a particle."""
+    return word[:1].isupper() or PREFIXED_NAME.match(word) is not None
+
+
 def _name_words(words: Sequence[str]) -> list[str]:
     """The capitalised words of a name, with the particles inside it (``Ursula von der
-    Leyen``)."""
-    caps = [k for k, w in enumerate(words) if w[:1].isupper()]
+    Leyen``, ``Basim al-Rikabi``)."""
+    caps = [k for k, w in enumerate(words) if _name_cased(w)]
     if not caps:
         return []
     return [
         w
         for k, w in enumerate(words)
-        if w[:1].isupper() or (caps[0] < k < caps[-1] and w.lower() in NAME_PARTICLES)
+        if _name_cased(w) or (caps[0] < k < caps[-1] and w.lower() in NAME_PARTICLES)
     ]
 
 
