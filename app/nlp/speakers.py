@@ -1031,12 +1031,17 @@ class Book:
         if (head.i != sent.start and not after_quote) or sent.start == 0:
             return None
         prev = doc[sent.start - 1].sent
-        if any("\n" in t.text for t in doc[prev.end - 1 : sent.start + 1]):
+        if any("\n" in t.text for t in doc[prev.end - 1 : sent.start + 1]) and not (
+            # "Before he was sentenced, Pfeiffer stood and turned to the gallery.\n\n“I am
+            # ashamed ...,” he said": a paragraph of narration about the person, then the quote
+            after_quote and _narration_paragraph(doc, prev)
+        ):
             return None
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.ent_type_ != "PERSON" or not subj.text[:1].isupper():
+        if subj is None or not _named_subject(subj):
             return None
         low = _word_at(subj).lower()
+        # a known person's surname, however the tagger labelled it ("Pfeiffer" as a body)
         found = [e for e in self.entries if e.kind == "person" and e.surname == low]
         if len(found) != 1 or self._gender(found[0]) not in (None, pron):
             return None
@@ -1047,6 +1052,29 @@ class Book:
             if any(e.surname in others and self._gender(e) == pron for e in self.entries):
                 return None
         return found[0]
+
+    def narrated(self, start: int) -> Entry | None:
+        """``Ralston, wearing a jail jumpsuit, turned toward the gallery and apologized. “I
+        think about him every day ...”``: a quotation right after a sentence of narration
+        about a named person, in the same paragraph, is that person's."""
+        doc = self.doc
+        quote = doc.char_span(start, start + 1, alignment_mode="expand")
+        if quote is None or quote.start < 2:
+            return None
+        i = quote.start - 1
+        while i > 0 and (doc[i].is_quote or doc[i].is_space) and "\n" not in doc[i].text:
+            i -= 1
+        if "\n" in doc[i].text:
+            return None
+        prev = doc[i].sent
+        if any(t.is_quote or "\n" in t.text for t in doc[prev.start : i]):
+            return None
+        subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+        if subj is None or not _named_subject(subj):
+            return None
+        low = _word_at(subj).lower()
+        found = [e for e in self.entries if e.kind == "person" and e.surname == low]
+        return found[0] if len(found) == 1 else None
 
     def _just_quoted_one(self, e: Entry, pron: str, pos: int) -> bool:
         """``A longtime lobbyist said ... He added``: an unnamed person takes a pronoun only
@@ -2009,6 +2037,21 @@ def _definite(head: Token) -> bool:
 PRESS_UNITS = frozenset({"service", "office", "secretariat", "center", "centre"})
 
 
+def _named_subject(subj: Token) -> bool:
+    """A subject written as a name: tagged a person, or a capitalised proper noun."""
+    return subj.text[:1].isupper() and (subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN")
+
+
+def _narration_paragraph(doc: Doc, sent: Span) -> bool:
+    """``sent`` is a paragraph of its own, with no quotation in it."""
+    before = doc[sent.start - 1] if sent.start > 0 else None
+    return (
+        (before is None or "\n" in before.text)
+        and not any(t.is_quote for t in sent)
+        and any("\n" in t.text for t in doc[sent.end - 1 : sent.end + 1])
+    )
+
+
 def _described_as_person(head: Token, lex: Lexicon) -> bool:
     """``Litia Vakaloloma, Fiji's climate envoy,`` tagged a place: the appositive role says
     it is a person."""
@@ -2260,7 +2303,11 @@ def resolve_all(
     used: list[Entry] = []
     for d in drafts:
         if d.source is None:
-            e = book.last_speaker
+            e = book.narrated(d.content_start) if d.continues_speaker else None
+            if e is not None:
+                book.note(e, doc.char_span(d.content_start, d.content_end, "expand").start, None)
+            else:
+                e = book.last_speaker
             out.append(Resolved(e.name if e else None, None, None))
             continue
         head = past_dateline(doc[d.source])

@@ -2667,3 +2667,25 @@ def test_a_body_s_chairwoman_named_later_in_the_story() -> None:
         "Security subcommittee on cybersecurity."
     )
     assert [s.speaker for s in extract(text).statements] == ["Colleen Marsh"] * 2
+
+
+def test_a_paragraph_of_narration_about_a_person_then_his_quote() -> None:
+    text = (
+        "Gordon Pfeiffer, 58, pleaded guilty in June to theft.\n\n"
+        "Pfeiffer’s attorney, Martin Obuya, argued that his client’s addiction had gone "
+        "untreated.\n\n"
+        "“He has already paid back $210,000,” Obuya said.\n\n"
+        "Before he was sentenced, Pfeiffer stood and turned to face the gallery.\n\n"
+        "“I am ashamed of what I did,” he said, his voice breaking."
+    )
+    assert [s.speaker for s in extract(text).statements][-1] == "Gordon Pfeiffer"
+
+
+def test_a_quotation_right_after_narration_about_a_person_is_theirs() -> None:
+    text = (
+        "Cody Ralston pleaded guilty in February to voluntary manslaughter.\n\n"
+        "“Cody will carry this for the rest of his life,” defense attorney Gregory Lenz said.\n\n"
+        "Ralston turned toward the gallery and apologized to the family. “I think about him "
+        "every day. I am sorry.”"
+    )
+    assert [s.speaker for s in extract(text).statements][-1] == "Cody Ralston"
