@@ -543,6 +543,9 @@ class Book:
         self.spellings: dict[str, Entry] = {}
         # token index -> the person a long title chain names (see ``titled_names``)
         self.titled_at: dict[int, Entry] = {}
+        # acronyms and names looked up in the text, once each (a long text has many mentions)
+        self._spellings_out: dict[str, str | None] = {}
+        self._runs_on: dict[str, str] = {}
         self._register_people()
 
     @functools.cached_property
@@ -934,6 +937,13 @@ class Book:
         the article spelled out before the acronym in brackets, its initials matching."""
         if not (2 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
             return None
+        if acronym not in self._spellings_out:
+            self._spellings_out[acronym] = self._spell_out(acronym)
+        return self._spellings_out[acronym]
+
+    def _spell_out(self, acronym: str) -> str | None:
+        if f"({acronym})" not in self.text:
+            return None
         m = re.search(
             r"((?:[A-Z][\w'&.-]*\s+(?:(?:of|for|and|the|de)\s+)*)+)\(" + acronym + r"\)", self.text
         )
@@ -986,9 +996,12 @@ class Book:
         """``the National Union of Platinum`` where the tagger stopped at "and" in ``the
         National Union of Platinum and Allied Workers (NUPAW)``: the name its acronym
         spells out."""
+        if name in self._runs_on:
+            return self._runs_on[name]
         m = re.search(re.escape(name) + r"[\w\s'&-]{0,60}?\(([A-Z]{2,8})\)", self.text)
         spelled = self._spelled_out(m.group(1)) if m else None
-        return spelled if spelled is not None and spelled.startswith(name) else name
+        self._runs_on[name] = spelled if spelled is not None and spelled.startswith(name) else name
+        return self._runs_on[name]
 
     def _full_name(self, word: str) -> str:
         """The first name in the text that ends in this capitalised word."""
