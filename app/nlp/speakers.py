@@ -1055,16 +1055,22 @@ class Book:
             return None
         low = _word_at(subj).lower()
         # a known person's surname, however the tagger labelled it ("Pfeiffer" as a body)
-        found = [e for e in self.entries if e.kind == "person" and e.surname == low]
-        if len(found) != 1 or self._gender(found[0]) not in (None, pron):
+        person = self._person_by_surname(subj)
+        if person is None or self._gender(person) not in (None, pron):
             return None
-        if self._gender(found[0]) is None:
+        if self._gender(person) is None:
             # "Rep. Calvin Osterhout pressed Whitlock on ... She said": a person in that
             # sentence known to fit the pronoun is likelier than a subject of unknown gender
             others = {_word_at(t).lower() for t in prev if t.pos_ == "PROPN"} - {low}
             if any(e.surname in others and self._gender(e) == pron for e in self.entries):
                 return None
-        return found[0]
+        return person
+
+    def _person_by_surname(self, t: Token) -> Entry | None:
+        """The one known person whose surname the word at ``t`` is."""
+        low = _word_at(t).lower()
+        found = [e for e in self.entries if e.kind == "person" and e.surname == low]
+        return found[0] if len(found) == 1 else None
 
     def narrated(self, start: int) -> Entry | None:
         """``Ralston, wearing a jail jumpsuit, turned toward the gallery and apologized. “I
@@ -1085,9 +1091,7 @@ class Book:
         subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
         if subj is None or not _named_subject(subj):
             return None
-        low = _word_at(subj).lower()
-        found = [e for e in self.entries if e.kind == "person" and e.surname == low]
-        return found[0] if len(found) == 1 else None
+        return self._person_by_surname(subj)
 
     def _just_quoted_one(self, e: Entry, pron: str, pos: int) -> bool:
         """``A longtime lobbyist said ... He added``: an unnamed person takes a pronoun only
@@ -1637,10 +1641,9 @@ class Book:
         doc = self.doc
         for t in reversed(doc[max(0, head.i - NAMED_WINDOW) : head.i]):
             if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
-                low = _word_at(t).lower()
-                found = [e for e in self.entries if e.kind == "person" and e.surname == low]
-                if len(found) == 1:
-                    return found[0]
+                person = self._person_by_surname(t)
+                if person is not None:
+                    return person
         return None
 
     def _most_of(self, head: Token) -> Entry | None:
