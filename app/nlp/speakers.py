@@ -2321,7 +2321,7 @@ def resolve_all(
         if d.source is None:
             e = book.narrated(d.content_start) if d.continues_speaker else None
             if e is not None:
-                book.note(e, doc.char_span(d.content_start, d.content_end, "expand").start, None)
+                book.note(e, d.anchor, None)
             else:
                 e = book.last_speaker
             out.append(Resolved(e.name if e else None, None, None))

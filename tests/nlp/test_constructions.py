@@ -2689,3 +2689,16 @@ def test_a_quotation_right_after_narration_about_a_person_is_theirs() -> None:
         "every day. I am sorry.”"
     )
     assert [s.speaker for s in extract(text).statements][-1] == "Cody Ralston"
+
+
+def test_a_quotation_glued_to_the_colon_before_it() -> None:
+    text = (
+        "Clinton's claim that 90 percent of her e-mails were 'in the system' is her camp's "
+        "calculation.\n\n"
+        'Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you ever cite that figure. '
+        'Who told you that?"\n\n'
+        'Former secretary of state Hillary Rodham Clinton:"We learned that from the State '
+        'Department."'
+    )
+    # the quotation starts inside the token the colon ends: it must still resolve
+    assert extract(text).statements[0].speaker == "Trey Gowdy"
