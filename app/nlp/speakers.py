@@ -920,9 +920,10 @@ class Book:
             if name.lower() in self.lex.organizations:
                 # "The Commission" after "the European Commission", however that was tagged;
                 # "the union" after "the Eastmark Staff Employees Union"
-                full = self._acronym_runs_on(self._full_name(name[:1].upper() + name[1:]))
-                if name[:1].isupper() or (" " in full and full not in self.lex.countries):
-                    name = full
+                if name[:1].isupper():
+                    name = self._acronym_runs_on(self._full_name(name))
+                else:
+                    name = self._body_in_text(name) or name
                 for e in self.entries:
                     if e.kind == kind and e.name == name:
                         return e
@@ -982,13 +983,19 @@ class Book:
         Department of Mineral Resources and Energy``), if the article gave one."""
         if noun not in self.lex.organizations and noun not in BUSINESSES:
             return None
-        named = [
-            e
-            for e in self.entries
-            if e.kind in ("organization", "government") and _named_by_noun(e.name, noun)
-        ]
-        if named:
-            return max(named, key=lambda e: e.last_seen).name
+        named = self._latest_named_by(noun, ("organization", "government"))
+        return named.name if named is not None else self._body_in_text(noun)
+
+    def _latest_named_by(self, noun: str, kinds: tuple[SpeakerKind, ...]) -> Entry | None:
+        """The body of these kinds named last whose name this noun stands for (``the
+        ministry``: the Russian Foreign Ministry)."""
+        named = [e for e in self.entries if e.kind in kinds and _named_by_noun(e.name, noun)]
+        return max(named, key=lambda e: e.last_seen) if named else None
+
+    def _body_in_text(self, noun: str) -> str | None:
+        """The name the text gives a body that ends in this noun (``the union``: the Eastmark
+        Staff Employees Union), run on to its acronym; a country is none (``the European
+        Union``)."""
         full = self._acronym_runs_on(self._full_name(noun[:1].upper() + noun[1:]))
         return full if " " in full and full not in self.lex.countries else None
 
@@ -1346,7 +1353,6 @@ class Book:
                 match = self._named_later(role, head)
             if match is None and _definite(head) and head.tag_ == "NN":
                 match = self._unnamed_as(lemma)
-            last = self.last_speaker
             if (
                 match is None
                 and _definite(head)
@@ -1431,13 +1437,9 @@ class Book:
             return self._unnamed_as(lemma)
         if head.tag_ == "NN" and _definite(head):
             # "The lodge" after "the Fraternal Order of Police Lodge 12"
-            bodies = [
-                e
-                for e in self.entries
-                if e.kind == "organization" and _named_by_noun(e.name, lemma)
-            ]
-            if bodies:
-                return max(bodies, key=lambda e: e.last_seen)
+            lodge = self._latest_named_by(lemma, ("organization",))
+            if lodge is not None:
+                return lodge
         if head.tag_ == "NN" and _indefinite(head) and lemma not in lex.groups:
             # "A city planning employee", "a firefighter working the eastern flank"
             return self._unnamed(head, mention, one_person=True)
