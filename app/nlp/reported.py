@@ -5,7 +5,6 @@ Every function here reads the dependency parse only; nothing scans the text with
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -1593,8 +1592,45 @@ def headline_colon(doc: Doc, lex: Lexicon, in_quote: Sequence[bool]) -> Iterator
         yield token_draft(doc, (lo, hi), (colon.i, colon.i + 1), name[-1].i, colon.i)
 
 
-# "WALLACE:", "SEN. RUBIO:", "MR. TRUMP:": a speaker's label opening a transcript line
-TRANSCRIPT_LABEL = re.compile(r"[\"“']?\s*((?:[A-Z][A-Z.'-]*\s){0,2}([A-Z][A-Z'-]+)):[ \t\u00a0]+")
+MAX_LABEL_TOKENS = 8  # "SEN. RUBIO:", "O'BRIEN-SMITH:"
+
+
+def _label_word(word: str, last: bool) -> bool:
+    """A word of a transcript label: capitals, with stops inside a title (``SEN.``); the
+    name that ends it has two letters or more and no stop."""
+    marks = "'-" if last else ".'-"
+    return (
+        word[:1].isupper()
+        and all(ch.isupper() or ch in marks for ch in word)
+        and (not last or len(word) > 1)
+    )
+
+
+def _transcript_label(doc: Doc, i: int) -> tuple[str, int, int] | None:
+    """``"WALLACE: ...``, ``SEN. RUBIO: ...``: the label opening the line at token ``i``, as
+    (the name as a name is written, the token ending it, its colon), when a space follows
+    the colon on the line."""
+    j = i + 1 if i < len(doc) and doc[i].is_quote else i
+    while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    k = j
+    while k < min(len(doc), j + MAX_LABEL_TOKENS) and doc[k].text != ":":
+        if "\n" in doc[k].text:
+            return None
+        k += 1
+    if k == j or k >= len(doc) or doc[k].text != ":":
+        return None
+    words = doc[j:k].text.split()
+    if not (
+        1 <= len(words) <= 3
+        and all(_label_word(w, last=False) for w in words[:-1])
+        and _label_word(words[-1], last=True)
+    ):
+        return None
+    gap = doc[k].whitespace_ or (doc[k + 1].text if k + 1 < len(doc) else "")
+    if gap[:1] not in (" ", "\t", "\u00a0"):
+        return None
+    return words[-1].title(), k - 1, k
 
 
 def transcript_lines(doc: Doc) -> Iterator[Draft]:
@@ -1603,30 +1639,23 @@ def transcript_lines(doc: Doc) -> Iterator[Draft]:
     article also names in running text (``Mike Pence``) and labels make up three lines or
     more; then a label counts when it is so named or labels two lines or more. A kicker
     (``FIX IS IN:``) or a note (``CLARIFICATION:``) is neither."""
-    text = doc.text
     names = proper_nouns(doc)
-    labels: list[tuple[str, int, int, int]] = []
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        m = TRANSCRIPT_LABEL.match(text, start, end)
-        if m:
-            labels.append((m.group(2).title(), m.start(2), m.end(1), end))
-        start = end + 1
+    labels = [
+        found
+        for t in doc
+        if (t.i == 0 or "\n" in doc[t.i - 1].text)
+        and (found := _transcript_label(doc, t.i)) is not None
+    ]
     lines = Counter(name for name, *_ in labels)
     if len(labels) < 3 or not any(name in names for name in lines):
         return
-    for name, name_start, colon, end in labels:
+    for name, name_end, colon in labels:
         if name not in names and lines[name] < 2:
             continue
-        span = doc.char_span(colon, end, alignment_mode="expand")
-        src = doc.char_span(name_start, colon, alignment_mode="expand")
-        if span is None or src is None:
-            continue
-        lo, hi = _trim_tokens(doc, span.start + 1, span.end)
+        end = next((t.i for t in doc[colon + 1 :] if "\n" in t.text), len(doc))
+        lo, hi = _trim_tokens(doc, colon + 1, end)
         if _says_something(doc, lo, hi):
-            yield token_draft(doc, (lo, hi), (span.start, span.start + 1), src.end - 1, span.start)
+            yield token_draft(doc, (lo, hi), (colon, colon + 1), name_end, colon)
 
 
 def _names_speaker(t: Token, lex: Lexicon) -> bool:
